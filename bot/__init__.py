@@ -1,0 +1,1 @@
+"""huashu core: shop profile, tactics, drafting, storage and NLU helpers (no rasa_sdk, no fastapi)."""

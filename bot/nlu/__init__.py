@@ -1,0 +1,1 @@
+"""NLU helpers: text normalisation, entity extraction, and reading Rasa's parse results."""

@@ -1,0 +1,41 @@
+"""Reading and writing Rasa NLU training examples (`data/nlu/*.yml`) as (text, intent) pairs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+LabelledText = tuple[str, str]
+_EXAMPLE_PREFIX = "- "
+
+
+def read_nlu_examples(nlu_dir: str | Path) -> list[LabelledText]:
+    """Every intent example of every YAML file under `nlu_dir`, in file order."""
+    examples: list[LabelledText] = []
+    for path in sorted(Path(nlu_dir).glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in document.get("nlu") or ():
+            if "intent" in block:
+                examples += [(text, block["intent"]) for text in _example_lines(block["examples"])]
+    return examples
+
+
+def _example_lines(examples: str) -> list[str]:
+    lines = (line.strip() for line in examples.splitlines())
+    return [line[len(_EXAMPLE_PREFIX) :].strip() for line in lines if line.startswith("-")]
+
+
+def write_nlu_examples(examples: Iterable[LabelledText], path: str | Path) -> Path:
+    """One block per intent, intents and examples in a stable order so diffs stay small."""
+    by_intent: dict[str, list[str]] = defaultdict(list)
+    for text, intent in examples:
+        by_intent[intent].append(text)
+    lines = ['version: "3.1"', "nlu:"]
+    for intent in sorted(by_intent):
+        lines += [f"- intent: {intent}", "  examples: |"]
+        lines += [f"    - {text}" for text in by_intent[intent]]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return Path(path)

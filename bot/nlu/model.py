@@ -1,0 +1,106 @@
+"""Training and loading the Rasa NLU model, and parsing one message with it.
+
+The model is loaded once; `parse` runs the NLU graph synchronously, so it can be called from any
+thread without an event loop.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+from rasa.core.agent import Agent  # noqa: E402  (telemetry must be off before Rasa is imported)
+from rasa.core.channels.channel import UserMessage  # noqa: E402
+from rasa.engine.constants import PLACEHOLDER_MESSAGE, PLACEHOLDER_TRACKER  # noqa: E402
+from rasa.model_training import train, train_nlu  # noqa: E402
+from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT  # noqa: E402
+
+MODEL_SUFFIX = ".tar.gz"
+# Rasa reads a message starting with "/" as an intent payload ("/greet"); a buyer's "/" is text.
+_PAYLOAD_PREFIX = "/"
+
+
+class NluModel:
+    """A trained Rasa model, loaded once. `version` is the archive's file name."""
+
+    def __init__(self, agent: Agent, version: str) -> None:
+        self._agent = agent
+        self.version = version
+        # Rasa's graph runner keeps per-run state in its components; one parse at a time is safe
+        # and costs little because a parse takes a few milliseconds.
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, model_path: str | Path) -> NluModel:
+        path = Path(model_path)
+        if not path.is_file():
+            raise FileNotFoundError(f"no trained model at {path}: run `make train` first")
+        return cls(Agent.load(str(path)), path.name.removesuffix(MODEL_SUFFIX))
+
+    def parse(self, text: str) -> dict[str, Any]:
+        stripped = text.lstrip(_PAYLOAD_PREFIX)
+        offset = len(text) - len(stripped)
+        with self._lock:
+            parsed = self._run_graph(stripped)
+        return _shift_entities(parsed, offset) if offset else parsed
+
+    def _run_graph(self, text: str) -> dict[str, Any]:
+        processor = self._agent.processor
+        message = UserMessage(text)
+        tracker = DialogueStateTracker.from_events(message.sender_id, [])
+        target = processor.model_metadata.nlu_target
+        results = processor.graph_runner.run(
+            inputs={PLACEHOLDER_MESSAGE: [message], PLACEHOLDER_TRACKER: tracker}, targets=[target]
+        )
+        parse = {TEXT: "", INTENT: {"name": None, "confidence": 0.0}, ENTITIES: []}
+        parse.update(results[target][0].as_dict(only_output_properties=True))
+        return parse
+
+
+def _shift_entities(parse: dict[str, Any], offset: int) -> dict[str, Any]:
+    for entity in parse.get(ENTITIES, []):
+        entity["start"] += offset
+        entity["end"] += offset
+    return parse
+
+
+def latest_model_path(models_dir: str | Path) -> Path | None:
+    archives = sorted(Path(models_dir).glob(f"*{MODEL_SUFFIX}"), key=lambda path: path.stat().st_mtime)
+    return archives[-1] if archives else None
+
+
+def train_model(
+    config: str | Path, data: str | Path, domain: str | Path, output_dir: str | Path, name: str
+) -> Path:
+    """Trains the NLU pipeline and the rules together, so `rasa shell` can serve the same archive."""
+    result = train(
+        domain=str(domain),
+        config=str(config),
+        training_files=[str(data)],
+        output=str(output_dir),
+        fixed_model_name=name,
+    )
+    if result.code != 0 or result.model is None:
+        raise RuntimeError(f"Rasa could not train a model from {data} (exit code {result.code})")
+    return Path(result.model)
+
+
+def train_nlu_model(
+    config: str | Path, nlu_data: str | Path, domain: str | Path, output_dir: str | Path, name: str
+) -> Path:
+    """Trains the NLU pipeline alone: what evaluation needs, without the rules."""
+    archive = train_nlu(
+        config=str(config),
+        nlu_data=str(nlu_data),
+        output=str(output_dir),
+        fixed_model_name=name,
+        domain=str(domain),
+    )
+    if archive is None:
+        raise RuntimeError(f"Rasa could not train an NLU model from {nlu_data}")
+    return Path(archive)

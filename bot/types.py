@@ -1,0 +1,61 @@
+"""Core value types shared by the NLU layer, the tactic engine, the actions and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Union
+
+EntityValue = Union[str, int, float]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity found in a buyer message; `value` is normalised (90斤 → weight_kg 45)."""
+
+    type: str
+    value: EntityValue
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class IntentScore:
+    name: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the NLU model made of one message: ranked intents, entities, and the fallback flag."""
+
+    text: str
+    intent_ranking: tuple[IntentScore, ...]
+    entities: tuple[Entity, ...] = ()
+    fallback: bool = False
+
+    @property
+    def intent(self) -> str:
+        return self.intent_ranking[0].name if self.intent_ranking else "out_of_scope"
+
+    @property
+    def confidence(self) -> float:
+        return self.intent_ranking[0].confidence if self.intent_ranking else 0.0
+
+    def entity_values(self, entity_type: str) -> list[EntityValue]:
+        return [entity.value for entity in self.entities if entity.type == entity_type]
+
+    def first_value(self, entity_type: str) -> EntityValue | None:
+        values = self.entity_values(entity_type)
+        return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One suggested reply, with the shop facts it relies on so an agent can check it."""
+
+    text: str
+    tactic: str
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    needs_approval: bool = False
+    auto_send_safe: bool = False
