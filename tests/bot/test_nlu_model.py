@@ -1,0 +1,47 @@
+"""Smoke test of the real pipeline: the session's trained model parses typical messages."""
+
+import pytest
+
+from bot.nlu.understanding import understanding_from_parse
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("能便宜点吗", "price_objection"),
+        ("别家才3800", "compare_shops"),
+        ("今天能发吗", "shipping_time"),
+        ("宝宝两岁穿多大", "size_worry"),
+        ("我要退货", "refund_intent"),
+        ("在吗", "greet"),
+        ("好的谢谢", "thanks"),
+        ("能开发票吗", "invoice_request"),
+        ("快递到哪了", "logistics_tracking"),
+        ("转人工", "request_human"),
+        ("還有貨嗎", "stock_availability"),
+        ("是正品嗎", "quality_worry"),
+    ],
+)
+def test_parses_typical_messages(nlu_model, text, intent):
+    assert understanding_from_parse(nlu_model.parse(text)).intent == intent
+
+
+def test_parse_returns_a_ranking_and_normalised_entities(nlu_model):
+    parse = nlu_model.parse("別家才3800")
+    assert parse["text"] == "别家才3800"
+    assert parse["intent"]["name"] == "compare_shops"
+    assert len(parse["intent_ranking"]) >= 3
+    assert [(e["entity"], e["value"], e["start"], e["end"]) for e in parse["entities"]] == [
+        ("competitor_price", 3800, 3, 7)
+    ]
+
+
+def test_a_leading_slash_is_text_not_an_intent_payload(nlu_model):
+    parse = nlu_model.parse("/greet")
+    assert parse["text"] == "greet"
+    assert parse["intent"]["name"] != "greet" or parse["intent"]["confidence"] < 1.0
+
+
+def test_version_is_the_archive_name(nlu_model, trained_model_path):
+    assert nlu_model.version == "test-session"
+    assert trained_model_path.name == "test-session.tar.gz"
