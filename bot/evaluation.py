@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from bot.nlu.normalize import to_simplified
 
@@ -72,9 +72,7 @@ def stratified_split(
     return train, held_out
 
 
-def evaluate(
-    predict: Callable[[str], str], examples: Sequence[LabelledText]
-) -> EvaluationReport:
+def evaluate(predict: Callable[[str], str], examples: Sequence[LabelledText]) -> EvaluationReport:
     predictions = [(gold, predict(text), is_traditional(text)) for text, gold in examples]
     confusion = Counter((gold, pred) for gold, pred, _ in predictions)
     intents = sorted({gold for gold, _, _ in predictions})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Union
+from typing import Any
 
-EntityValue = Union[str, int, float]
+EntityValue = str | int | float
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,10 @@ class ShopEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            found = [self._to_rasa_entity(entity) for entity in extract_entities(self._nlp, message.get(TEXT) or "")]
+            found = [
+                self._to_rasa_entity(entity)
+                for entity in extract_entities(self._nlp, message.get(TEXT) or "")
+            ]
             message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
         return messages
 

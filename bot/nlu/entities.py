@@ -6,7 +6,7 @@ with their normalised values.
 """
 
 # No `from __future__ import annotations` here: spaCy validates factory signatures at run time.
-from typing import Iterable
+from collections.abc import Iterable
 
 import jieba
 import spacy

@@ -70,14 +70,16 @@ def _shift_entities(parse: dict[str, Any], offset: int) -> dict[str, Any]:
 
 
 def latest_model_path(models_dir: str | Path) -> Path | None:
-    archives = sorted(Path(models_dir).glob(f"*{MODEL_SUFFIX}"), key=lambda path: path.stat().st_mtime)
+    archives = sorted(
+        Path(models_dir).glob(f"*{MODEL_SUFFIX}"), key=lambda path: path.stat().st_mtime
+    )
     return archives[-1] if archives else None
 
 
 def train_model(
     config: str | Path, data: str | Path, domain: str | Path, output_dir: str | Path, name: str
 ) -> Path:
-    """Trains the NLU pipeline and the rules together, so `rasa shell` can serve the same archive."""
+    """Trains the NLU pipeline and the rules together, so `rasa shell` serves the same archive."""
     result = train(
         domain=str(domain),
         config=str(config),

@@ -21,7 +21,7 @@ def _converter() -> opencc.OpenCC:
 
 
 def to_half_width(text: str) -> str:
-    """１２０元 → 120元, ＸＬ → XL; Chinese punctuation outside the full-width block (，。) is kept."""
+    """１２０元 → 120元, ＸＬ → XL, ，→ ,; ideographic punctuation (。【】) is kept."""
     return "".join(_half_width_char(char) for char in text)
 
 

@@ -7,8 +7,8 @@ when two matches overlap (an order number is not an amount, 90斤 is a weight, n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from bot.nlu.numbers import CHINESE_NUMERAL_CHARS, parse_number, tidy_number
 from bot.types import EntityValue
@@ -78,9 +78,16 @@ def _quantity(match: re.Match[str]) -> EntityValue | None:
     return int(parsed) if parsed is not None and parsed >= 1 else None
 
 
-_DAY = r"(?:大后天|后天|明天|今天|今晚|明早|明晚|昨天|前天|本周[一二三四五六日天末]?|这周[一二三四五六日天末]?|下周[一二三四五六日天末]?|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|\d{1,2}号|双11|双十一|双12|618|月底|月初|年前|节前)"
+_DAY = (
+    r"(?:大后天|后天|明天|今天|今晚|明早|明晚|昨天|前天|月底|月初|年前|节前|双11|双十一|双12|618"
+    r"|(?:本周|这周|下周)[一二三四五六日天末]?|周[一二三四五六日天末]|(?:星期|礼拜)[一二三四五六日天]"
+    r"|\d{1,2}月\d{1,2}[日号]|\d{1,2}号)"
+)
 _PART = r"(?:上午|下午|晚上|中午|早上|傍晚|凌晨|白天)"
-_HOUR = rf"(?:(?:\d{{1,2}}|{_CN}{{1,3}})(?:点|:\d{{2}})(?:半|\d{{1,2}}分?)?(?:前|之前|以前|后|之后|左右)?)"
+_HOUR = (
+    rf"(?:(?:\d{{1,2}}|{_CN}{{1,3}})(?:点|:\d{{2}})(?:半|\d{{1,2}}分?)?"
+    r"(?:前|之前|以前|后|之后|左右)?)"
+)
 
 PATTERNS: tuple[EntityPattern, ...] = (
     EntityPattern(
@@ -138,12 +145,14 @@ PATTERNS: tuple[EntityPattern, ...] = (
             r"|(?P<value3>\d+(?:\.\d+)?[kK])(?![A-Za-z])"
             rf"|(?:便宜|少|减|优惠|降|再少|抹|卖|只要|才|价格?|贵了?|差)(?P<value4>\d{{2,6}}(?:\.\d+)?)(?:元|块钱|块)?",
         ),
-        lambda m: _number(m, next(g for g in ("value", "value2", "value3", "value4") if m.group(g))),
+        lambda m: _number(
+            m, next(g for g in ("value", "value2", "value3", "value4") if m.group(g))
+        ),
     ),
     EntityPattern(
         "quantity",
         re.compile(
-            rf"(?P<value>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})\s*(?:件|套|条|双|台|盒|箱|瓶|包|只|把|张|份|袋|个(?!月|人|问题|小时))"
+            r"(?P<value>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:件|套|条|双|台|盒|箱|瓶|包|只|把|张|份|袋|个(?!月|人|问题|小时))"
         ),
         _quantity,
     ),

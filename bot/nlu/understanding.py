@@ -1,9 +1,10 @@
-"""Turn Rasa's parse dictionary (the same shape in `Agent.parse_message` and `tracker.latest_message`)
-into the core `Understanding` type."""
+"""Turn Rasa's parse dictionary (the same shape from the NLU graph and in
+`tracker.latest_message`) into the core `Understanding` type."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from bot.types import Entity, IntentScore, Understanding
 

@@ -1,0 +1,407 @@
+"""Load and validate shop files (`data/shops/<shop_id>.yml`, format in data/shops/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.intents import INTENTS
+from bot.shop.model import (
+    WEEKDAYS,
+    Authority,
+    Coupon,
+    Cutoff,
+    DeliveryRegion,
+    FitNote,
+    GiftTier,
+    Hours,
+    Invoice,
+    Payment,
+    Product,
+    Promotion,
+    Service,
+    Shipping,
+    Shop,
+    SizeRow,
+    Sku,
+    Unattended,
+)
+from bot.shop.nodes import Node, ShopProfileError
+from bot.templates import DEFAULT_TEMPLATES_PATH, check_override, load_templates, read_yaml
+
+TOP_LEVEL = (
+    "id",
+    "name",
+    "platform",
+    "low_stock_threshold",
+    "catalogue",
+    "promotions",
+    "coupons",
+    "gift_tiers",
+    "shipping",
+    "service",
+    "invoice",
+    "payment",
+    "hours",
+    "authority",
+    "unattended",
+    "templates",
+)
+
+
+def load_shops(
+    directory: Path | str, templates_path: Path = DEFAULT_TEMPLATES_PATH
+) -> dict[str, Shop]:
+    shops = {}
+    for path in sorted(Path(directory).glob("*.yml")):
+        shop = load_shop(path, templates_path)
+        shops[shop.id] = shop
+    if not shops:
+        raise ShopProfileError(str(directory), "(directory)", "no shop files (*.yml) found")
+    return shops
+
+
+def load_shop(path: Path | str, templates_path: Path = DEFAULT_TEMPLATES_PATH) -> Shop:
+    path = Path(path)
+    root = Node(read_yaml(path), "", str(path)).mapping(TOP_LEVEL)
+    shop_id = root.field("id").text()
+    if shop_id != path.stem:
+        root.field("id").fail(f"expected '{path.stem}' to match the file name {path.name}")
+    products = tuple(_product(node) for node in root.field("catalogue").items())
+    _check_unique(root.field("catalogue"), [product.id for product in products])
+    product_ids = tuple(product.id for product in products)
+    return Shop(
+        id=shop_id,
+        name=root.field("name").text(),
+        platform=root.field("platform").choice(("taobao", "tmall", "jd")),
+        low_stock_threshold=root.field("low_stock_threshold").integer(),
+        products=products,
+        promotions=tuple(_promotion(node, product_ids) for node in _list(root, "promotions")),
+        coupons=tuple(_coupon(node, product_ids) for node in _list(root, "coupons")),
+        gift_tiers=_gift_tiers(root),
+        shipping=_shipping(root.field("shipping")),
+        service=_service(root.field("service")),
+        invoice=_invoice(root.optional("invoice")),
+        payment=_payment(root.field("payment")),
+        hours=_hours(root.field("hours")),
+        authority=_authority(root.field("authority")),
+        unattended=_unattended(root.field("unattended")),
+        templates=_templates(root.optional("templates"), load_templates(templates_path)),
+    )
+
+
+def _list(root: Node, key: str) -> list[Node]:
+    node = root.optional(key)
+    return [] if node is None else list(node.items())
+
+
+def _check_unique(node: Node, ids: list[str]) -> None:
+    seen = set()
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            Node(item_id, f"{node.path}[{index}].id", node.file).fail(
+                f"duplicate id '{item_id}'; ids must be unique"
+            )
+        seen.add(item_id)
+
+
+def _known(node: Node, ids: tuple[str, ...]) -> str:
+    value = node.text()
+    if value not in ids:
+        node.fail(f"unknown product '{value}'; use a catalogue id: {', '.join(ids)}")
+    return value
+
+
+def _opt_number(node: Node, key: str) -> float | None:
+    child = node.optional(key)
+    return None if child is None else child.number()
+
+
+def _opt_span(node: Node, key: str) -> tuple[float, float] | None:
+    child = node.optional(key)
+    return None if child is None else child.span()
+
+
+def _product(node: Node) -> Product:
+    node.mapping(
+        (
+            "id",
+            "name",
+            "aliases",
+            "category",
+            "price",
+            "original_price",
+            "description",
+            "warranty",
+            "gift_eligible",
+            "size_up",
+            "fit_notes",
+            "size_chart",
+            "skus",
+        )
+    )
+    price = node.field("price").number()
+    original = _opt_number(node, "original_price")
+    if original is not None and original < price:
+        node.field("original_price").fail(f"expected at least the price ({price:g}) or no field")
+    skus = tuple(_sku(item) for item in node.field("skus").items())
+    _check_unique(node.field("skus"), [sku.id for sku in skus])
+    return Product(
+        id=node.field("id").text(),
+        name=node.field("name").text(),
+        aliases=node.optional("aliases").texts() if node.optional("aliases") else (),
+        category=node.field("category").text(),
+        price=price,
+        original_price=original,
+        description=node.field("description").text(),
+        warranty=node.optional("warranty").text() if node.optional("warranty") else None,
+        gift_eligible=node.optional("gift_eligible").flag()
+        if node.optional("gift_eligible")
+        else True,
+        size_up=node.optional("size_up").flag() if node.optional("size_up") else True,
+        fit_notes=tuple(_fit_note(item) for item in _list(node, "fit_notes")),
+        size_chart=tuple(_size_row(item) for item in _list(node, "size_chart")),
+        skus=skus,
+    )
+
+
+def _sku(node: Node) -> Sku:
+    node.mapping(("id", "size", "color", "stock", "restock_date"))
+    restock = node.optional("restock_date")
+    return Sku(
+        id=node.field("id").text(),
+        stock=node.field("stock").integer(),
+        size=node.optional("size").text() if node.optional("size") else None,
+        color=node.optional("color").text() if node.optional("color") else None,
+        restock_date=restock.day() if restock else None,
+    )
+
+
+def _size_row(node: Node) -> SizeRow:
+    node.mapping(("size", "height_cm", "weight_kg", "age"))
+    row = SizeRow(
+        size=node.field("size").text(),
+        height_cm=_opt_span(node, "height_cm"),
+        weight_kg=_opt_span(node, "weight_kg"),
+        age=_opt_span(node, "age"),
+    )
+    if row.height_cm is None and row.weight_kg is None and row.age is None:
+        node.fail("expected at least one of height_cm, weight_kg, age as [low, high]")
+    return row
+
+
+def _fit_note(node: Node) -> FitNote:
+    node.mapping(("text", "min_age", "max_age"))
+    return FitNote(
+        text=node.field("text").text(),
+        min_age=_opt_number(node, "min_age"),
+        max_age=_opt_number(node, "max_age"),
+    )
+
+
+def _promotion(node: Node, product_ids: tuple[str, ...]) -> Promotion:
+    node.mapping(
+        ("id", "title", "starts_at", "ends_at", "product", "price", "min_spend", "discount")
+        + ("limit", "remaining")
+    )
+    product = node.optional("product")
+    promotion = Promotion(
+        id=node.field("id").text(),
+        title=node.field("title").text(),
+        starts_at=node.field("starts_at").moment(),
+        ends_at=node.field("ends_at").moment(),
+        product=_known(product, product_ids) if product else None,
+        price=_opt_number(node, "price"),
+        min_spend=_opt_number(node, "min_spend"),
+        discount=_opt_number(node, "discount"),
+        limit=node.optional("limit").integer(1) if node.optional("limit") else None,
+        remaining=node.optional("remaining").integer() if node.optional("remaining") else None,
+    )
+    _check_promotion(node, promotion)
+    return promotion
+
+
+def _check_promotion(node: Node, promotion: Promotion) -> None:
+    if promotion.ends_at <= promotion.starts_at:
+        node.field("ends_at").fail("expected a date-time after starts_at")
+    by_price = promotion.price is not None
+    by_spend = promotion.min_spend is not None and promotion.discount is not None
+    if by_price == by_spend:
+        node.fail("expected either price (with product) or min_spend and discount (满减)")
+    if by_price and promotion.product is None:
+        node.fail("a promotional price needs product: <catalogue id>")
+    if promotion.remaining is not None and promotion.limit is None:
+        node.field("remaining").fail("remaining needs limit (the flash-sale quantity)")
+
+
+def _coupon(node: Node, product_ids: tuple[str, ...]) -> Coupon:
+    node.mapping(("id", "value", "min_spend", "usable", "products", "ends_at"))
+    products = node.optional("products")
+    ends_at = node.optional("ends_at")
+    return Coupon(
+        id=node.field("id").text(),
+        value=node.field("value").number(0.01),
+        min_spend=node.field("min_spend").number(),
+        usable=node.field("usable").choice(("this_order", "next_order")),
+        products=tuple(_known(item, product_ids) for item in products.items()) if products else (),
+        ends_at=ends_at.moment() if ends_at else None,
+    )
+
+
+def _gift_tiers(root: Node) -> tuple[GiftTier, ...]:
+    tiers = []
+    for node in _list(root, "gift_tiers"):
+        node.mapping(("min_order_value", "gift", "value", "swaps"))
+        swaps = node.optional("swaps")
+        tiers.append(
+            GiftTier(
+                min_order_value=node.field("min_order_value").number(),
+                gift=node.field("gift").text(),
+                value=node.field("value").number(),
+                swaps=swaps.texts() if swaps else (),
+            )
+        )
+    return tuple(sorted(tiers, key=lambda tier: tier.min_order_value))
+
+
+def _shipping(node: Node) -> Shipping:
+    node.mapping(
+        ("fulfilment", "cutoffs", "last_pickup", "ship_days", "carriers")
+        + ("default_delivery_days", "delivery")
+    )
+    cutoffs = tuple(_cutoff(item) for item in node.field("cutoffs").items())
+    if [cutoff.before for cutoff in cutoffs] != sorted(cutoff.before for cutoff in cutoffs):
+        node.field("cutoffs").fail("expected cutoffs in time order, earliest first")
+    last_pickup = node.optional("last_pickup")
+    return Shipping(
+        fulfilment=node.field("fulfilment").choice(("self_operated", "third_party")),
+        cutoffs=cutoffs,
+        last_pickup=last_pickup.clock() if last_pickup else None,
+        ship_days=frozenset(_weekday(item) for item in node.field("ship_days").items()),
+        carriers=node.field("carriers").texts(),
+        default_delivery_days=node.field("default_delivery_days").text(),
+        delivery=tuple(_region(item) for item in _list(node, "delivery")),
+    )
+
+
+def _cutoff(node: Node) -> Cutoff:
+    node.mapping(("before", "ships"))
+    return Cutoff(
+        before=node.field("before").clock(),
+        ships=node.field("ships").choice(("morning", "afternoon", "evening")),
+    )
+
+
+def _weekday(node: Node) -> int:
+    return WEEKDAYS.index(node.choice(WEEKDAYS))
+
+
+def _region(node: Node) -> DeliveryRegion:
+    node.mapping(("region", "places", "days"))
+    return DeliveryRegion(
+        region=node.field("region").text(),
+        places=node.field("places").texts(),
+        days=node.field("days").text(),
+    )
+
+
+def _service(node: Node) -> Service:
+    node.mapping(
+        ("rating", "no_reason_return_days", "free_return_shipping", "warranty", "after_sales")
+        + ("refund_days", "authenticity")
+    )
+    authenticity = node.optional("authenticity")
+    rating = node.field("rating").number()
+    if rating > 5:
+        node.field("rating").fail("expected a shop rating between 0 and 5")
+    return Service(
+        rating=rating,
+        no_reason_return_days=node.field("no_reason_return_days").integer(),
+        free_return_shipping=node.field("free_return_shipping").flag(),
+        warranty=node.field("warranty").text(),
+        after_sales=node.field("after_sales").text(),
+        refund_days=node.field("refund_days").text(),
+        authenticity=authenticity.text() if authenticity else None,
+    )
+
+
+def _invoice(node: Node | None) -> Invoice | None:
+    if node is None:
+        return None
+    node.mapping(("types", "company_title", "issued_within"))
+    return Invoice(
+        types=node.field("types").texts(),
+        company_title=node.field("company_title").flag(),
+        issued_within=node.field("issued_within").text(),
+    )
+
+
+def _payment(node: Node) -> Payment:
+    node.mapping(("methods", "cash_on_delivery", "instalments", "company_transfer_hours"))
+    instalments = node.optional("instalments")
+    return Payment(
+        methods=node.field("methods").texts(),
+        cash_on_delivery=node.field("cash_on_delivery").flag(),
+        instalments=instalments.texts() if instalments else (),
+        company_transfer_hours=node.field("company_transfer_hours").integer(1),
+    )
+
+
+def _hours(node: Node) -> Hours:
+    node.mapping(("timezone", "weekly"))
+    timezone = node.field("timezone")
+    try:
+        ZoneInfo(timezone.text())
+    except (ZoneInfoNotFoundError, ValueError):
+        timezone.fail(f"unknown timezone '{timezone.value}'; use an IANA name like Asia/Shanghai")
+    weekly = node.field("weekly").mapping(WEEKDAYS)
+    return Hours(
+        timezone=timezone.text(),
+        weekly={WEEKDAYS.index(day): _periods(periods) for day, periods in weekly.pairs()},
+    )
+
+
+def _periods(node: Node) -> tuple:
+    periods = []
+    for item in node.items():
+        start, end = (Node(part.strip(), item.path, item.file).clock() for part in _halves(item))
+        if end <= start:
+            item.fail('expected an opening period like "09:00-23:00" that ends after it starts')
+        periods.append((start, end))
+    return tuple(periods)
+
+
+def _halves(node: Node) -> list[str]:
+    parts = node.text().split("-")
+    if len(parts) != 2:
+        node.fail('expected an opening period like "09:00-23:00"')
+    return parts
+
+
+def _authority(node: Node) -> Authority:
+    node.mapping(("coupon_max", "compensation_max"))
+    return Authority(
+        coupon_max=node.field("coupon_max").number(),
+        compensation_max=node.field("compensation_max").number(),
+    )
+
+
+def _unattended(node: Node) -> Unattended:
+    node.mapping(("confidence_threshold", "allowed_intents", "coupon_max"))
+    threshold = node.field("confidence_threshold").number()
+    if threshold > 1:
+        node.field("confidence_threshold").fail("expected a confidence between 0 and 1")
+    return Unattended(
+        confidence_threshold=threshold,
+        allowed_intents=frozenset(
+            item.choice(INTENTS) for item in node.field("allowed_intents").items()
+        ),
+        coupon_max=node.field("coupon_max").number(),
+    )
+
+
+def _templates(node: Node | None, defaults: dict[str, tuple[str, ...]]) -> dict:
+    merged = dict(defaults)
+    if node is not None:
+        merged.update({key: check_override(child, defaults) for key, child in node.pairs()})
+    return merged

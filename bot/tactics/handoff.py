@@ -1,0 +1,21 @@
+"""Hand the conversation to a person: on request, on a complaint, on low confidence, or when a
+price request goes beyond every means the agent has. Never auto-sent: a person must be there."""
+
+from __future__ import annotations
+
+from bot.tactics.context import Context
+from bot.types import Draft
+
+COMPLAINT_WORDS = ("投诉", "差评", "领导", "经理", "主管")
+
+
+def propose(ctx: Context) -> list[Draft]:
+    if ctx.understanding.fallback:
+        return [ctx.draft("handoff", "handoff.human", {"reason": "low_confidence"}, False, False)]
+    if ctx.mentions(*COMPLAINT_WORDS):
+        return [ctx.draft("handoff", "handoff.complaint", {"reason": "complaint"}, False, False)]
+    return [ctx.draft("handoff", "handoff.human", {"reason": "request_human"}, False, False)]
+
+
+def escalate(ctx: Context) -> list[Draft]:
+    return [ctx.draft("handoff", "handoff.escalate", {"reason": "price_escalation"}, True, False)]

@@ -1,0 +1,68 @@
+"""Size from the product's chart and the buyer's height, weight or age (in that order of trust).
+Seeds 002: between two sizes, kids' swimwear is not sized up (it gapes); 1-3 year-olds have round
+tummies, which the product's fit notes address."""
+
+from __future__ import annotations
+
+from bot.shop.model import Product, SizeRow
+from bot.tactics.context import Context
+from bot.types import Draft
+
+MEASURES = (("height_cm", "身高{}cm"), ("weight_kg", "体重{}kg"), ("age", "{}岁"))
+
+
+def propose(ctx: Context) -> list[Draft]:
+    product = _charted_product(ctx)
+    if product is None:
+        return []
+    measured = next(
+        (
+            (entity, label)
+            for entity, label in MEASURES
+            if ctx.number(entity) is not None
+            and any(getattr(row, entity) for row in product.size_chart)
+        ),
+        None,
+    )
+    if measured is None:
+        return [ctx.draft("size_advice", "size_advice.ask", {"product": product.name})]
+    entity, label = measured
+    value = ctx.number(entity)
+    facts = {"product": product.name, "measure": label.format(_plain(value))}
+    rows = [row for row in product.size_chart if _contains(getattr(row, entity), value)]
+    if not rows:
+        return [ctx.draft("size_advice", "size_advice.off_chart", facts)]
+    row = rows[-1] if product.size_up else rows[0]
+    return [_recommend(ctx, product, row, facts | {"between_sizes": len(rows) > 1})]
+
+
+def _charted_product(ctx: Context) -> Product | None:
+    """The product in question, else the shop's only product with a size chart."""
+    if ctx.product is not None:
+        return ctx.product if ctx.product.size_chart else None
+    charted = [product for product in ctx.shop.products if product.size_chart]
+    return charted[0] if len(charted) == 1 else None
+
+
+def _recommend(ctx: Context, product: Product, row: SizeRow, facts: dict) -> Draft:
+    age = ctx.number("age")
+    notes = [note.text for note in product.fit_notes if note.applies_to(age)]
+    facts |= {"size": row.size, "notes": "".join(notes)}
+    stock = sum(sku.stock for sku in product.skus if sku.size == row.size)
+    if stock > 0:
+        return ctx.draft("size_advice", "size_advice.recommend", facts)
+    dates = sorted(
+        sku.restock_date for sku in product.skus if sku.size == row.size and sku.restock_date
+    )
+    if not dates:
+        return ctx.draft("size_advice", "size_advice.sold_out", facts | {"stock": 0})
+    facts |= {"stock": 0, "restock_date": dates[0]}
+    return ctx.draft("size_advice", "size_advice.restock", facts)
+
+
+def _contains(span: tuple[float, float] | None, value: float) -> bool:
+    return span is not None and span[0] <= value <= span[1]
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}"

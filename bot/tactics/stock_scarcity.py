@@ -1,0 +1,30 @@
+"""Seeds 000: "only N left" only when stock really is at or under the shop's threshold, or when a
+running flash sale has a real quantity limit."""
+
+from __future__ import annotations
+
+from bot.tactics.context import Context, item_label, requested_skus
+from bot.types import Draft
+
+CUES = ("库存", "还剩", "还有多少", "几件")
+
+
+def propose(ctx: Context) -> list[Draft]:
+    stock = sum(sku.stock for sku in requested_skus(ctx))
+    if ctx.product and 0 < stock <= ctx.shop.low_stock_threshold:
+        facts = {"item": item_label(ctx), "stock": stock}
+        facts |= {"threshold": ctx.shop.low_stock_threshold}
+        return [ctx.draft("stock_scarcity", "stock_scarcity.low", facts)]
+    return _flash_sale(ctx)
+
+
+def _flash_sale(ctx: Context) -> list[Draft]:
+    for promotion in ctx.shop.running_promotions(ctx.now):
+        if promotion.limit and (ctx.product is None or promotion.product in (None, ctx.product.id)):
+            facts = {"promotion_id": promotion.id, "title": promotion.title}
+            facts |= {"limit": promotion.limit, "ends_at": promotion.ends_at}
+            if promotion.remaining is None:
+                return [ctx.draft("stock_scarcity", "stock_scarcity.flash", facts)]
+            facts |= {"remaining": promotion.remaining}
+            return [ctx.draft("stock_scarcity", "stock_scarcity.flash_remaining", facts)]
+    return []

@@ -1,0 +1,10 @@
+"""Close politely and leave the door open."""
+
+from __future__ import annotations
+
+from bot.tactics.context import Context
+from bot.types import Draft
+
+
+def propose(ctx: Context) -> list[Draft]:
+    return [ctx.draft("thanks", "thanks.welcome", {})]

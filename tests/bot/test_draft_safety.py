@@ -1,0 +1,184 @@
+"""Scan drafts for many generated messages (intents × entities × clock times × both shops × what was
+already offered): no unfilled placeholder, no price the profile does not give or imply, and no
+promise the profile does not back."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.drafting import draft_replies
+from bot.intents import INTENTS
+from bot.shop.model import Shop
+from bot.types import Draft
+from tests.bot_helpers import SHANGHAI, SHOPS, at, understand
+
+SHOPS_DIR = Path(__file__).resolve().parents[2] / "data" / "shops"
+CLOCKS = ["2026-06-10 09:00", "2026-07-15 09:59", "2026-07-15 15:30", "2026-07-15 16:30"]
+CLOCKS += ["2026-07-16 12:00", "2026-07-18 18:00", "2026-07-19 09:00", "2026-08-15 21:30"]
+TEXTS = ["", "还有券吗", "有什么活动", "送什么赠品", "能换无线鼠标吗", "银行卡限额", "白条额度不够"]
+TEXTS += ["能货到付款吗", "公司转账", "小了想退", "收到是坏的", "颜色不一样", "发上海几天", "投诉"]
+ENTITY_SETS = {
+    "demo": [
+        {},
+        {"product": "儿童泳衣", "age": 2, "height_cm": 90},
+        {"product": "儿童泳衣", "size": "90", "color": "蓝色", "quantity": 3},
+        {"product": "儿童泳衣", "size": "120"},
+        {"product": "笔记本", "competitor_price": 3800},
+        {"product": "台灯", "amount": 50},
+        {"weight_kg": 45, "order_id": "2024001"},
+    ],
+    "jdhome": [
+        {},
+        {"product": "T恤", "height_cm": 172, "size": "XL"},
+        {"product": "耳机", "color": "白色", "competitor_price": 259},
+        {"product": "游戏本", "quantity": 1},
+        {"product": "空气炸锅", "competitor_price": 429, "order_id": "JD77"},
+    ],
+}
+OFFERED = [(), ("promotion", "coupon", "service_value", "shipping_cutoff")]
+PRICE = re.compile(r"¥(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)元")
+
+
+@functools.cache
+def _profile_numbers(shop_id: str) -> frozenset[float]:
+    numbers: set[float] = set()
+
+    def walk(node):
+        if isinstance(node, bool):
+            return
+        if isinstance(node, (int, float)):
+            numbers.add(float(node))
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load((SHOPS_DIR / f"{shop_id}.yml").read_text(encoding="utf-8")))
+    return frozenset(numbers)
+
+
+def _cases():
+    for shop_id, when, intent in itertools.product(SHOPS, CLOCKS, INTENTS):
+        entity_sets = ENTITY_SETS[shop_id]
+        for text, entities, offered in itertools.product(TEXTS, entity_sets, OFFERED):
+            yield shop_id, when, understand(intent, text, **entities), offered
+
+
+CASES = list(_cases())
+
+
+def _drafts():
+    for shop_id, when, understanding, offered in CASES:
+        for draft in draft_replies(
+            understanding, SHOPS[shop_id], at(when), offered_tactics=offered, seed=when
+        ):
+            yield shop_id, at(when), understanding, draft
+
+
+ALL_DRAFTS = list(_drafts())
+
+
+def test_the_scan_covers_every_tactic():
+    assert len(CASES) > 10_000
+    assert {draft.tactic for *_, draft in ALL_DRAFTS} == {
+        "address_confirm", "clarify", "coupon", "defect_help", "delivery_estimate", "gift",
+        "greeting", "handoff", "hesitation", "invoice", "logistics", "payment_help", "price_match",
+        "product_info", "promotion", "quality_assurance", "refund_reason", "refund_remedy",
+        "refund_status", "restock", "return_policy", "service_value", "shipping_cutoff",
+        "size_advice", "stock_check", "stock_scarcity", "thanks",
+    }  # fmt: skip
+
+
+def test_no_unfilled_placeholders():
+    assert [d.text for *_, d in ALL_DRAFTS if "{" in d.text or "}" in d.text] == []
+
+
+def test_every_price_comes_from_the_profile_or_the_buyer():
+    bad = []
+    for shop_id, _, understanding, draft in ALL_DRAFTS:
+        buyer = {float(v) for e in understanding.entities if isinstance(v := e.value, (int, float))}
+        profile = _profile_numbers(shop_id)
+        gaps = {round(a - b, 2) for a in profile for b in buyer}
+        allowed = profile | buyer | gaps
+        for match in PRICE.finditer(draft.text):
+            if float(match.group(1) or match.group(2)) not in allowed:
+                bad.append(draft.text)
+    assert bad == []
+
+
+def _ships_today_ok(shop: Shop, now: datetime, draft: Draft) -> bool:
+    cutoff = draft.facts.get("cutoff")
+    return (
+        now.weekday() in shop.shipping.ship_days
+        and cutoff is not None
+        and now.strftime("%H:%M") < cutoff
+    )
+
+
+def _promises(shop: Shop, now: datetime, draft: Draft) -> dict[str, bool]:
+    """Each claim found in the text → whether the profile backs it at this moment."""
+    text, facts = draft.text, draft.facts
+    claims = {}
+    if re.search(r"今天(上午|下午)?就|今晚", text):
+        claims["ships today"] = _ships_today_ok(shop, now, draft)
+    if re.search(r"只剩|只有\d+件", text):
+        stock = facts.get("stock", facts.get("remaining"))
+        low = stock is not None and 0 < stock <= shop.low_stock_threshold
+        claims["scarcity"] = low or facts.get("remaining") is not None
+    if "货到付款" in text and not re.search(r"暂不支持货到付款|没有货到付款", text):
+        claims["cash on delivery"] = shop.payment.cash_on_delivery
+    if re.search(r"运费由我们承担|运费我们出", text):
+        claims["free return shipping"] = shop.service.free_return_shipping
+    if "正品" in text:
+        claims["authenticity"] = shop.service.authenticity is not None
+    if "promotion_id" in facts:
+        promotion = next(p for p in shop.promotions if p.id == facts["promotion_id"])
+        claims["promotion running"] = promotion.running(now)
+    if "coupon_id" in facts:
+        coupon = next(c for c in shop.coupons if c.id == facts["coupon_id"])
+        within = coupon.value <= shop.authority.coupon_max
+        claims["coupon granted"] = coupon.valid(now) and (within or draft.needs_approval)
+    if "gift" in facts:
+        claims["gift tier"] = facts["order_value"] >= facts["min_order_value"]
+    return claims
+
+
+def test_no_promise_the_profile_does_not_back():
+    broken = []
+    for shop_id, now, _, draft in ALL_DRAFTS:
+        for claim, backed in _promises(SHOPS[shop_id], now, draft).items():
+            if not backed:
+                broken.append((shop_id, now.isoformat(), claim, draft.text))
+    assert broken == []
+
+
+def test_discretionary_drafts_are_never_auto_send_safe():
+    risky = {"gift", "price_match", "handoff", "refund_remedy", "defect_help"}
+    assert [d for *_, d in ALL_DRAFTS if d.tactic in risky and d.auto_send_safe] == []
+    for shop_id, _, _, draft in ALL_DRAFTS:
+        if draft.tactic == "coupon" and draft.auto_send_safe:
+            assert draft.facts["value"] <= SHOPS[shop_id].unattended.coupon_max
+
+
+def test_at_most_three_distinct_drafts():
+    for shop_id, when, understanding, offered in CASES[::7]:
+        drafts = draft_replies(understanding, SHOPS[shop_id], at(when), offered_tactics=offered)
+        assert 1 <= len(drafts) <= 3
+        assert len({draft.tactic for draft in drafts}) == len(drafts)
+
+
+@pytest.mark.parametrize("shop_id", list(SHOPS))
+def test_fallback_never_carries_a_sales_tactic(shop_id):
+    for intent in INTENTS:
+        message = understand(intent, "太贵了", confidence=0.2, fallback=True, product="笔记本")
+        drafts = draft_replies(message, SHOPS[shop_id], at("2026-07-15 15:30").astimezone(SHANGHAI))
+        assert [draft.tactic for draft in drafts] == ["clarify", "handoff"]

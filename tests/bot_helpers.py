@@ -1,0 +1,45 @@
+"""Shared builders for the tactic, drafting and action tests: real shop files, a pinned clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.drafting import build_context
+from bot.shop import load_shops
+from bot.tactics import Context
+from bot.types import Entity, IntentScore, Understanding
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOPS = load_shops(ROOT / "data" / "shops")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def at(moment: str) -> datetime:
+    """ "2026-07-15 15:30" in the shops' timezone (a Wednesday)."""
+    return datetime.fromisoformat(moment).replace(tzinfo=SHANGHAI)
+
+
+def understand(
+    intent: str, text: str = "", confidence: float = 0.93, fallback: bool = False, **entities
+) -> Understanding:
+    return Understanding(
+        text=text,
+        intent_ranking=(IntentScore(intent, confidence),),
+        entities=tuple(Entity(name, value, str(value), 0, 0) for name, value in entities.items()),
+        fallback=fallback,
+    )
+
+
+def context(
+    shop_id: str,
+    intent: str = "price_objection",
+    text: str = "",
+    when: str = "2026-07-15 15:30",
+    order_value: float | None = None,
+    **entities,
+) -> Context:
+    return build_context(
+        understand(intent, text, **entities), SHOPS[shop_id], at(when), order_value, "c1", None
+    )
