@@ -23,7 +23,9 @@ DEV_SET = PROJECT_DIR.parent / "shared" / "eval" / "dev.tsv"
 def add_model_commands(commands: argparse._SubParsersAction) -> None:
     train = commands.add_parser("train", help="train a model (NLU pipeline + rules) into models/")
     _add_training_paths(train)
-    train.add_argument("--out", type=Path, default=PROJECT_DIR / "models", help="model folder")
+    train.add_argument(
+        "--models", type=Path, default=PROJECT_DIR / "models", help="folder for the new model"
+    )
     train.set_defaults(run=_train)
     check = commands.add_parser("evaluate", help="measure the intent model on held-out data")
     _add_training_paths(check)
@@ -44,7 +46,7 @@ def _train(args: argparse.Namespace) -> int:
 
     name = f"huashu-{args.clock():%Y%m%d-%H%M%S}"
     print(f"training {name} from {args.data} with {args.config} ...", file=args.err)
-    archive = train_model(args.config, args.data, args.domain, args.out, name)
+    archive = train_model(args.config, args.data, args.domain, args.models, name)
     print(archive, file=args.out)
     return 0
 

@@ -1,0 +1,1 @@
+"""The agent API: thin FastAPI routes over bot.service."""

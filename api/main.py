@@ -1,0 +1,85 @@
+"""The application factory. Start-up loads the NLU model, opens the database and reads the shop
+files once; requests then only parse, draft and write."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from api.middleware import BodyLimit, RequestLog
+from api.routes import conversations, feedback, health, parse, stats, suggest
+from api.settings import Settings
+from bot.service import Clock, DraftFn, Nlu, SuggestionService
+from bot.shop import load_shops
+from bot.store import Store
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def model_path(settings: Settings) -> Path:
+    from bot.nlu.model import latest_model_path
+
+    path = settings.model_path or latest_model_path(settings.models_dir)
+    if path is None:
+        raise FileNotFoundError(
+            f"no trained model in {settings.models_dir}/: run `make train`, "
+            "or set HUASHU_MODEL_PATH to a model archive"
+        )
+    return path
+
+
+def _load_model(settings: Settings) -> Nlu:
+    # Rasa takes seconds to import: only the processes that serve pay for it, not the launcher
+    from bot.nlu.model import NluModel
+
+    return NluModel.load(model_path(settings))
+
+
+def _default_draft_fn() -> DraftFn:
+    # imported at start-up so that importing the app module stays light
+    from actions.inprocess import suggest_drafts
+
+    return suggest_drafts
+
+
+def create_app(
+    settings: Settings,
+    *,
+    nlu: Nlu | None = None,
+    draft_fn: DraftFn | None = None,
+    clock: Clock = utc_now,
+) -> FastAPI:
+    """`nlu` and `draft_fn` default to the trained model from settings and the in-process
+    custom action; tests pass an already loaded model to skip reloading it per test."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        model = nlu or _load_model(settings)
+        store = Store.open(settings.db_path, clock())
+        shops = load_shops(settings.shops_dir)
+        drafting = draft_fn or _default_draft_fn()
+        app.state.service = SuggestionService(model, drafting, store, shops, clock)
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="huashu agent API",
+        description="Suggested replies for shop customer-service agents, and their feedback.",
+        version="1",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    for module in (suggest, parse, feedback, conversations, stats, health):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLog)
+    return app

@@ -1,0 +1,112 @@
+"""`python -m api`: make sure the demo shop has a key, then serve on settings.host:port.
+
+The demo key is created on the first start and kept in settings.demo_key_path (var/demo.key,
+mode 600) so later starts can print it again; the database only ever holds its hash. A key that
+was revoked is replaced by a new one."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+import uvicorn
+from fastapi import FastAPI
+
+from api.deps import get_settings
+from api.logs import configure_logging
+from api.main import create_app, utc_now
+from api.settings import Settings
+from bot.shop import ShopProfileError, load_shops
+from bot.store import Store
+
+
+def _saved_key(path: Path, store: Store, shop_id: str) -> str | None:
+    key = path.read_text().strip() if path.is_file() else ""
+    return key if key and store.keys.shop_for(key) == shop_id else None
+
+
+def _write_private(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(text + "\n")
+
+
+def ensure_demo_key(settings: Settings, now: datetime) -> tuple[str, bool]:
+    """(the demo shop's key, whether it was just created)."""
+    store = Store.open(settings.db_path, now)
+    try:
+        key = _saved_key(settings.demo_key_path, store, settings.demo_shop)
+        if key:
+            return key, False
+        key = store.keys.create(settings.demo_shop, now).key
+    finally:
+        store.close()
+    _write_private(settings.demo_key_path, key)
+    return key, True
+
+
+def announce(key: str, created: bool, settings: Settings, out: TextIO) -> None:
+    state = "created" if created else "from " + str(settings.demo_key_path)
+    print(f"Demo shop {settings.demo_shop!r} API key ({state}): {key}", file=out)
+
+
+# bot.nlu.model's archive suffix; that module imports Rasa, which the launcher avoids
+MODEL_SUFFIX = ".tar.gz"
+
+
+def _check_model(settings: Settings) -> None:
+    """Whether start-up will find a model, checked without importing Rasa in the launcher."""
+    found = (
+        settings.model_path.is_file()
+        if settings.model_path
+        else any(settings.models_dir.glob(f"*{MODEL_SUFFIX}"))
+    )
+    if not found:
+        where = settings.model_path or f"{settings.models_dir}/"
+        raise FileNotFoundError(
+            f"no trained model at {where}: run `make train`, or set HUASHU_MODEL_PATH"
+        )
+
+
+def _prepare(settings: Settings, out: TextIO) -> None:
+    """Fail with a sentence, not a start-up traceback, on a missing model or a bad shop file."""
+    shops = load_shops(settings.shops_dir)
+    _check_model(settings)
+    if settings.demo_shop in shops:
+        key, created = ensure_demo_key(settings, utc_now())
+        announce(key, created, settings, out)
+
+
+def main() -> int:
+    settings = get_settings()
+    configure_logging()
+    try:
+        _prepare(settings, sys.stdout)
+    except (OSError, sqlite3.Error, ShopProfileError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Serving on http://{settings.host}:{settings.port} (docs at /docs)", flush=True)
+    # ws="none": the API has no websockets, and Rasa pins a websockets release that uvicorn's
+    # websocket support cannot import
+    uvicorn.run(
+        "api.serve:app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        ws="none",
+        access_log=False,
+        log_level="warning",
+    )
+    return 0
+
+
+def app_from_environment() -> FastAPI:
+    """Each worker process builds its own app (and loads its own copy of the model)."""
+    configure_logging()
+    return create_app(get_settings())

@@ -1,0 +1,25 @@
+"""Server settings, read from HUASHU_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseSettings
+
+
+class Settings(BaseSettings):
+    db_path: Path = Path("var/huashu.db")
+    shops_dir: Path = Path("data/shops")
+    models_dir: Path = Path("models")
+    # None serves the newest archive in models_dir
+    model_path: Path | None = None
+    demo_shop: str = "demo"
+    demo_key_path: Path = Path("var/demo.key")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # one process per core: parsing is CPU-bound and serialised within a process
+    workers: int = 1
+    max_body_bytes: int = 64 * 1024
+
+    class Config:
+        env_prefix = "HUASHU_"

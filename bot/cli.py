@@ -1,0 +1,124 @@
+"""`python -m bot <command>`: maintenance commands. Each command group registers its own
+subparser, so new groups (examples, train, evaluate, models) plug in beside `keys`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TextIO
+
+from bot.cli_models import add_model_commands
+from bot.errors import HuashuError
+from bot.shop import ShopProfileError, load_shops
+from bot.store import DEFAULT_PATH, Store
+
+Clock = Callable[[], datetime]
+USAGE_ERROR = 2
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    try:
+        return Store.open(args.db, args.clock())
+    except (sqlite3.Error, OSError) as error:
+        raise HuashuError(f"Cannot open the database {args.db}: {error}.") from None
+
+
+def _keys_create(args: argparse.Namespace) -> int:
+    shops = load_shops(args.shops)
+    if args.shop not in shops:
+        known = ", ".join(sorted(shops))
+        raise HuashuError(f"Unknown shop {args.shop!r}: {args.shops} has no such shop ({known}).")
+    store = _open_store(args)
+    try:
+        new = store.keys.create(args.shop, args.clock())
+    finally:
+        store.close()
+    print(new.key, file=args.out)
+    print(
+        f"Created key {new.info.key_id} for shop {args.shop!r}. It is shown only this once; "
+        "send it in the X-API-Key header.",
+        file=args.err,
+    )
+    return 0
+
+
+def _keys_list(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        keys = store.keys.list(args.shop)
+    finally:
+        store.close()
+    print(f"{'KEY ID':<14}{'SHOP':<16}{'CREATED (UTC)':<22}STATUS", file=args.out)
+    for info in keys:
+        status = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "active"
+        created = f"{info.created_at:%Y-%m-%d %H:%M:%S}"
+        print(f"{info.key_id:<14}{info.shop_id:<16}{created:<22}{status}", file=args.out)
+    return 0
+
+
+def _keys_revoke(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        info = store.keys.revoke(args.key_id, args.clock())
+    finally:
+        store.close()
+    print(f"Key {info.key_id} of shop {info.shop_id!r} is revoked.", file=args.out)
+    return 0
+
+
+def _add_keys(commands: argparse._SubParsersAction) -> None:
+    keys = commands.add_parser("keys", help="create, list and revoke per-shop API keys")
+    actions = keys.add_subparsers(dest="action", required=True, metavar="ACTION")
+    create = actions.add_parser("create", help="create a key for a shop and print it once")
+    create.add_argument("--shop", required=True, help="shop id, as in data/shops/<shop>.yml")
+    create.set_defaults(run=_keys_create)
+    listing = actions.add_parser("list", help="list keys (ids and shops, never the secrets)")
+    listing.add_argument("--shop", help="only this shop's keys")
+    listing.set_defaults(run=_keys_list)
+    revoke = actions.add_parser("revoke", help="revoke a key by its key id")
+    revoke.add_argument("key_id")
+    revoke.set_defaults(run=_keys_revoke)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path(os.environ.get("HUASHU_DB_PATH", DEFAULT_PATH)),
+        help="SQLite file (default: $HUASHU_DB_PATH or %(default)s)",
+    )
+    parser.add_argument(
+        "--shops",
+        type=Path,
+        default=Path(os.environ.get("HUASHU_SHOPS_DIR", "data/shops")),
+        help="directory of shop files (default: $HUASHU_SHOPS_DIR or %(default)s)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_keys(commands)
+    add_model_commands(commands)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    clock: Clock = utc_now,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    args = build_parser().parse_args(argv)
+    args.clock, args.out, args.err = clock, out, err
+    try:
+        return args.run(args)
+    except (HuashuError, ShopProfileError) as error:
+        print(f"error: {error}", file=err)
+        return USAGE_ERROR
