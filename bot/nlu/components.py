@@ -13,6 +13,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -92,3 +93,17 @@ class ShopEntityExtractor(GraphComponent, EntityExtractorMixin):
             "confidence_entity": 1.0,
             "extractor": self.__class__.__name__,
         }
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
+    """Rasa's logistic regression with the regularisation strength `C` exposed (Rasa fixes 1.0).
+    It loads in milliseconds, where DIET spends ~12 s re-tracing TensorFlow graphs."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**LogisticRegressionClassifier.get_default_config(), "C": 1.0}
+
+    def __init__(self, config, name, model_storage, resource) -> None:
+        super().__init__(config, name, model_storage, resource)
+        self.clf.set_params(C=float(self.config["C"]))
