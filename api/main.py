@@ -14,6 +14,7 @@ from api.errors import install_error_handlers
 from api.middleware import BodyLimit, RequestLog
 from api.routes import conversations, feedback, health, parse, stats, suggest
 from api.settings import Settings
+from bot.nlu.archives import latest_model_path
 from bot.service import Clock, DraftFn, Nlu, SuggestionService
 from bot.shop import load_shops
 from bot.store import Store
@@ -24,13 +25,11 @@ def utc_now() -> datetime:
 
 
 def model_path(settings: Settings) -> Path:
-    from bot.nlu.model import latest_model_path
-
     path = settings.model_path or latest_model_path(settings.models_dir)
-    if path is None:
+    if path is None or not path.is_file():
+        where = settings.model_path or f"{settings.models_dir}/"
         raise FileNotFoundError(
-            f"no trained model in {settings.models_dir}/: run `make train`, "
-            "or set HUASHU_MODEL_PATH to a model archive"
+            f"no trained model at {where}: run `make train`, or set HUASHU_MODEL_PATH"
         )
     return path
 

@@ -18,7 +18,7 @@ from fastapi import FastAPI
 
 from api.deps import get_settings
 from api.logs import configure_logging
-from api.main import create_app, utc_now
+from api.main import create_app, model_path, utc_now
 from api.settings import Settings
 from bot.shop import ShopProfileError, load_shops
 from bot.store import Store
@@ -55,28 +55,10 @@ def announce(key: str, created: bool, settings: Settings, out: TextIO) -> None:
     print(f"Demo shop {settings.demo_shop!r} API key ({state}): {key}", file=out)
 
 
-# bot.nlu.model's archive suffix; that module imports Rasa, which the launcher avoids
-MODEL_SUFFIX = ".tar.gz"
-
-
-def _check_model(settings: Settings) -> None:
-    """Whether start-up will find a model, checked without importing Rasa in the launcher."""
-    found = (
-        settings.model_path.is_file()
-        if settings.model_path
-        else any(settings.models_dir.glob(f"*{MODEL_SUFFIX}"))
-    )
-    if not found:
-        where = settings.model_path or f"{settings.models_dir}/"
-        raise FileNotFoundError(
-            f"no trained model at {where}: run `make train`, or set HUASHU_MODEL_PATH"
-        )
-
-
 def _prepare(settings: Settings, out: TextIO) -> None:
     """Fail with a sentence, not a start-up traceback, on a missing model or a bad shop file."""
     shops = load_shops(settings.shops_dir)
-    _check_model(settings)
+    model_path(settings)
     if settings.demo_shop in shops:
         key, created = ensure_demo_key(settings, utc_now())
         announce(key, created, settings, out)

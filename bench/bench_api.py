@@ -25,7 +25,7 @@ import httpx
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR))
 
-from bot.nlu.model import latest_model_path  # noqa: E402
+from bot.nlu.archives import latest_model_path  # noqa: E402
 
 MESSAGES = (
     "能便宜点吗",

@@ -17,7 +17,8 @@ from pathlib import Path
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.nlu.model import NluModel, latest_model_path  # noqa: E402
+from bot.nlu.archives import latest_model_path  # noqa: E402
+from bot.nlu.model import NluModel  # noqa: E402
 
 MESSAGES = [
     "能便宜点吗", "别家才3800，你们能跟价吗", "今天下午4点前拍能发吗", "宝宝两岁穿多大",

@@ -20,7 +20,8 @@ from rasa.model_training import train, train_nlu  # noqa: E402
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT  # noqa: E402
 
-MODEL_SUFFIX = ".tar.gz"
+from bot.nlu.archives import model_version  # noqa: E402
+
 # Rasa reads a message starting with "/" as an intent payload ("/greet"); a buyer's "/" is text.
 _PAYLOAD_PREFIX = "/"
 
@@ -40,7 +41,7 @@ class NluModel:
         path = Path(model_path)
         if not path.is_file():
             raise FileNotFoundError(f"no trained model at {path}: run `make train` first")
-        return cls(Agent.load(str(path)), path.name.removesuffix(MODEL_SUFFIX))
+        return cls(Agent.load(str(path)), model_version(path))
 
     def parse(self, text: str) -> dict[str, Any]:
         stripped = text.lstrip(_PAYLOAD_PREFIX)
@@ -67,13 +68,6 @@ def _shift_entities(parse: dict[str, Any], offset: int) -> dict[str, Any]:
         entity["start"] += offset
         entity["end"] += offset
     return parse
-
-
-def latest_model_path(models_dir: str | Path) -> Path | None:
-    archives = sorted(
-        Path(models_dir).glob(f"*{MODEL_SUFFIX}"), key=lambda path: path.stat().st_mtime
-    )
-    return archives[-1] if archives else None
 
 
 def train_model(

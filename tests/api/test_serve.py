@@ -7,7 +7,8 @@ import stat
 
 import pytest
 
-from api.serve import _check_model, announce, ensure_demo_key
+from api.main import model_path
+from api.serve import announce, ensure_demo_key
 from bot.store import Store
 from tests.api.conftest import NOW
 
@@ -45,4 +46,4 @@ def test_missing_model_is_reported_in_a_sentence(settings, tmp_path):
     with pytest.raises(
         FileNotFoundError, match=r"no trained model at .*no-models/: run `make train`"
     ):
-        _check_model(empty)
+        model_path(empty)
