@@ -200,7 +200,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=50.0, help="fixed-rate phase, requests/s")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
     parser.add_argument("--threads", type=int, default=4, help="concurrent clients")
-    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes")
     args = parser.parse_args()
     model = args.model or latest_model_path(PROJECT_DIR / "models")
     if model is None or not Path(model).is_file():

@@ -1,10 +1,15 @@
+import numpy as np
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.components import ChineseTextNormalizer, ShopEntityExtractor
+from bot.nlu.components import (
+    ChineseTextNormalizer,
+    ShopEntityExtractor,
+    TunedLogisticRegressionClassifier,
+)
 
 
 def create(component_class, tmp_path, **config):
@@ -44,3 +49,18 @@ def test_extractor_keeps_entities_found_earlier(tmp_path):
     message = Message(data={"text": "L码", "entities": [earlier]})
     create(ShopEntityExtractor, tmp_path).process([message])
     assert message.get("entities")[0] == earlier
+
+
+def test_classifier_weights_survive_persist_and_load(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("classifier")
+    context = ExecutionContext(graph_schema=None, node_name="classifier")
+    config = {**TunedLogisticRegressionClassifier.get_default_config(), "C": 30}
+    trained = TunedLogisticRegressionClassifier.create(config, storage, resource, context)
+    features = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0]], dtype=float)
+    trained.clf.fit(features, ["greet", "thanks", "out_of_scope", "greet"])
+    trained.persist()
+    loaded = TunedLogisticRegressionClassifier.load(config, storage, resource, context)
+    assert loaded.clf.C == 30
+    assert list(loaded.clf.classes_) == ["greet", "out_of_scope", "thanks"]
+    assert np.array_equal(loaded.clf.predict_proba(features), trained.clf.predict_proba(features))
