@@ -45,3 +45,20 @@ def test_a_leading_slash_is_text_not_an_intent_payload(nlu_model):
 def test_version_is_the_archive_name(nlu_model, trained_model_path):
     assert nlu_model.version == "test-session"
     assert trained_model_path.name == "test-session.tar.gz"
+
+
+# Regression: "宝宝两岁穿多大" once fell under the fallback threshold (size_worry 0.41) after
+# product-dimension examples with 多大 were added; the product's own examples must be confident.
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("能便宜点吗", "price_objection"),
+        ("别家才3800", "compare_shops"),
+        ("今天能发吗", "shipping_time"),
+        ("宝宝两岁穿多大", "size_worry"),
+        ("我要退货", "refund_intent"),
+    ],
+)
+def test_the_core_examples_are_not_flagged_as_fallback(nlu_model, text, intent):
+    understanding = understanding_from_parse(nlu_model.parse(text))
+    assert (understanding.intent, understanding.fallback) == (intent, False)
