@@ -4,15 +4,20 @@ import pytest
 
 from bot.nlu.understanding import understanding_from_parse
 
+# The product's own examples of its five core intents.
+CORE_EXAMPLES = [
+    ("能便宜点吗", "price_objection"),
+    ("别家才3800", "compare_shops"),
+    ("今天能发吗", "shipping_time"),
+    ("宝宝两岁穿多大", "size_worry"),
+    ("我要退货", "refund_intent"),
+]
+
 
 @pytest.mark.parametrize(
     "text, intent",
     [
-        ("能便宜点吗", "price_objection"),
-        ("别家才3800", "compare_shops"),
-        ("今天能发吗", "shipping_time"),
-        ("宝宝两岁穿多大", "size_worry"),
-        ("我要退货", "refund_intent"),
+        *CORE_EXAMPLES,
         ("在吗", "greet"),
         ("好的谢谢", "thanks"),
         ("能开发票吗", "invoice_request"),
@@ -48,17 +53,8 @@ def test_version_is_the_archive_name(nlu_model, trained_model_path):
 
 
 # Regression: "宝宝两岁穿多大" once fell under the fallback threshold (size_worry 0.41) after
-# product-dimension examples with 多大 were added; the product's own examples must be confident.
-@pytest.mark.parametrize(
-    "text, intent",
-    [
-        ("能便宜点吗", "price_objection"),
-        ("别家才3800", "compare_shops"),
-        ("今天能发吗", "shipping_time"),
-        ("宝宝两岁穿多大", "size_worry"),
-        ("我要退货", "refund_intent"),
-    ],
-)
+# product-dimension examples with 多大 were added; the core examples must be confident.
+@pytest.mark.parametrize("text, intent", CORE_EXAMPLES)
 def test_the_core_examples_are_not_flagged_as_fallback(nlu_model, text, intent):
     understanding = understanding_from_parse(nlu_model.parse(text))
     assert (understanding.intent, understanding.fallback) == (intent, False)
