@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -46,9 +48,21 @@ def _train(args: argparse.Namespace) -> int:
 
     name = f"huashu-{args.clock():%Y%m%d-%H%M%S}"
     print(f"training {name} from {args.data} with {args.config} ...", file=args.err)
-    archive = train_model(args.config, args.data, args.domain, args.models, name)
+    with _rasa_errors_as_sentences():
+        archive = train_model(args.config, args.data, args.domain, args.models, name)
     print(archive, file=args.out)
     return 0
+
+
+@contextmanager
+def _rasa_errors_as_sentences() -> Iterator[None]:
+    """Rasa reports bad config or data with its own exceptions; the CLI says them in a sentence."""
+    from rasa.shared.exceptions import RasaException
+
+    try:
+        yield
+    except (RasaException, RuntimeError) as error:
+        raise HuashuError(f"training failed: {error}") from error
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -76,7 +90,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _train_and_measure(args: argparse.Namespace, train_examples, test_examples):
     from bot.nlu.model import NluModel, train_nlu_model
 
-    with tempfile.TemporaryDirectory() as workdir:
+    with tempfile.TemporaryDirectory() as workdir, _rasa_errors_as_sentences():
         data = write_nlu_examples(train_examples, Path(workdir) / "nlu.yml")
         archive = train_nlu_model(args.config, data, args.domain, workdir, "evaluation")
         model = NluModel.load(archive)
