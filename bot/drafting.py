@@ -24,7 +24,7 @@ PLANS: dict[str, tuple[str, ...]] = {
     "thanks": ("thanks",),
     "ask_product_info": ("product_info",),
     "hesitation": ("promotion", "shipping_cutoff", "gift", "stock_scarcity", "hesitation"),
-    "stock_availability": ("restock", "stock_scarcity", "stock_check"),
+    "stock_availability": ("restock", "alternative", "stock_scarcity", "stock_check"),
     "quality_worry": ("quality_assurance", "service_value"),
     "payment_issue": ("payment_help",),
     "invoice_request": ("invoice",),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.tactics import (
     address_confirm,
+    alternative,
     clarify,
     coupon,
     defect_help,
@@ -40,6 +41,7 @@ Tactic = Callable[[Context], list[Draft]]
 
 MODULES = (
     address_confirm,
+    alternative,
     clarify,
     coupon,
     defect_help,

@@ -90,8 +90,9 @@ ALL_DRAFTS = list(_drafts())
 def test_the_scan_covers_every_tactic():
     assert len(CASES) > 10_000
     assert {draft.tactic for *_, draft in ALL_DRAFTS} == {
-        "address_confirm", "clarify", "coupon", "defect_help", "delivery_estimate", "gift",
-        "greeting", "handoff", "hesitation", "invoice", "logistics", "payment_help", "price_match",
+        "address_confirm", "alternative", "clarify", "coupon", "defect_help", "delivery_estimate",
+        "gift", "greeting", "handoff", "hesitation", "invoice", "logistics", "payment_help",
+        "price_match",
         "product_info", "promotion", "quality_assurance", "refund_reason", "refund_remedy",
         "refund_status", "restock", "return_policy", "service_value", "shipping_cutoff",
         "size_advice", "stock_check", "stock_scarcity", "thanks",
@@ -124,6 +125,14 @@ def _ships_today_ok(shop: Shop, now: datetime, draft: Draft) -> bool:
     )
 
 
+def _in_stock(shop: Shop, facts: dict) -> bool:
+    """Every SKU the draft names is really in stock (a product named without SKUs: any of them)."""
+    skus = {sku.id: sku for product in shop.products for sku in product.skus}
+    if "sku_ids" in facts:
+        return all(skus[sku_id].stock > 0 for sku_id in facts["sku_ids"])
+    return facts.get("stock", 0) > 0
+
+
 def _promises(shop: Shop, now: datetime, draft: Draft) -> dict[str, bool]:
     """Each claim found in the text → whether the profile backs it at this moment."""
     text, facts = draft.text, draft.facts
@@ -134,6 +143,8 @@ def _promises(shop: Shop, now: datetime, draft: Draft) -> dict[str, bool]:
         stock = facts.get("stock", facts.get("remaining"))
         low = stock is not None and 0 < stock <= shop.low_stock_threshold
         claims["scarcity"] = low or facts.get("remaining") is not None
+    if "现货" in text:
+        claims["in stock"] = _in_stock(shop, facts)
     if "货到付款" in text and not re.search(r"暂不支持货到付款|没有货到付款", text):
         claims["cash on delivery"] = shop.payment.cash_on_delivery
     if re.search(r"运费由我们承担|运费我们出", text):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.tactics import restock, stock_check, stock_scarcity
-from tests.bot_helpers import context
+from bot.drafting import draft_replies
+from bot.tactics import alternative, restock, stock_check, stock_scarcity
+from tests.bot_helpers import SHOPS, at, context, understand
 
 
 @pytest.mark.parametrize(
@@ -113,3 +114,47 @@ def test_in_stock_is_no_restock(shop_id, entities):
 )
 def test_plain_in_stock(shop_id, entities, holds):
     assert bool(stock_check.propose(context(shop_id, "stock_availability", **entities))) is holds
+
+
+@pytest.mark.parametrize(
+    "shop_id, entities, alternatives, sku_ids",
+    [
+        (
+            "demo",
+            {"product": "儿童泳衣", "size": "100", "color": "粉色"},
+            "蓝色 100码",
+            ["ks-100-blue"],
+        ),
+        ("jdhome", {"product": "耳机", "color": "白色"}, "黑色", ["earbuds-black"]),
+    ],
+)
+def test_sold_out_offers_the_same_size_in_another_colour(shop_id, entities, alternatives, sku_ids):
+    [draft] = alternative.propose(context(shop_id, "stock_availability", **entities))
+    assert (draft.tactic, draft.facts["alternatives"], draft.facts["sku_ids"]) == (
+        "alternative",
+        alternatives,
+        sku_ids,
+    )
+    assert alternatives in draft.text
+
+
+@pytest.mark.parametrize(
+    "shop_id, entities",
+    [
+        ("demo", {"product": "儿童泳衣", "size": "110"}),  # both colours sold out: no other size
+        ("demo", {"product": "儿童泳衣", "size": "100", "color": "蓝色"}),  # in stock
+        ("demo", {"product": "台灯"}),  # in stock
+        ("jdhome", {"product": "空气炸锅"}),  # in stock
+        ("demo", {}),  # no product named
+    ],
+)
+def test_no_alternative_unless_the_requested_item_is_sold_out(shop_id, entities):
+    assert alternative.propose(context(shop_id, "stock_availability", **entities)) == []
+
+
+def test_restock_notice_comes_before_the_alternative():
+    ctx_entities = {"product": "儿童泳衣", "size": "100", "color": "粉色"}
+    drafts = draft_replies(
+        understand("stock_availability", "", **ctx_entities), SHOPS["demo"], at("2026-07-15 15:30")
+    )
+    assert [draft.tactic for draft in drafts] == ["restock", "alternative"]
