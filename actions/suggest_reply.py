@@ -1,5 +1,6 @@
 """`action_suggest_reply`: draft replies for the latest buyer message and send them as a custom
-payload; the bot's text is the best draft, so `rasa shell` shows a sensible reply."""
+payload; the bot's text is the best draft (while the shop is closed: the automatic reply or
+the holding message, see bot.afterhours), so `rasa shell` shows a sensible reply."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.afterhours import AWAY, SUGGEST, Decision, decide, hold_repeat
 from bot.drafting import draft_replies
 from bot.nlu.understanding import understanding_from_parse
 from bot.shop import Shop, load_shops
@@ -45,23 +47,29 @@ class ActionSuggestReply(Action):
             dispatcher.utter_message(json_message={"error": f"unknown shop '{shop_id}'"})
             return []
         understanding = understanding_from_parse(tracker.latest_message)
+        now = self._clock()
         drafts = draft_replies(
             understanding,
             shop,
-            self._clock(),
+            now,
             offered_tactics=offered_tactics(tracker.events),
             order_value=metadata.get("order_value"),
             seed=tracker.sender_id,
             product=metadata.get("product"),
         )
+        decision = decide(understanding, drafts, shop, now, seed=tracker.sender_id)
+        decision = hold_repeat(decision, away_sent(tracker.events, decision.reopens_at))
+        sent = decision.reply or (drafts[0] if decision.mode == SUGGEST else None)
         payload = {
             "drafts": [asdict(draft) for draft in drafts],
-            "tactic": drafts[0].tactic,
+            "tactic": sent.tactic if sent else None,
             "intent": understanding.intent,
             "fallback": understanding.fallback,
             "handoff": any(draft.tactic == "handoff" for draft in drafts),
+            "auto_sent": decision.auto_sent,
+            "after_hours": after_hours_payload(decision),
         }
-        dispatcher.utter_message(text=drafts[0].text, json_message=payload)
+        dispatcher.utter_message(text=sent.text if sent else None, json_message=payload)
         return []
 
     def shops(self) -> Mapping[str, Shop]:
@@ -70,12 +78,38 @@ class ActionSuggestReply(Action):
         return self._shops
 
 
+def after_hours_payload(decision: Decision) -> dict[str, Any] | None:
+    """What was sent unattended and why; None while the shop is open."""
+    if decision.mode == SUGGEST:
+        return None
+    reopens_at = decision.reopens_at.isoformat() if decision.reopens_at else None
+    return {
+        "mode": decision.mode,
+        "reason_code": decision.reason_code,
+        "reason": decision.reason,
+        "reopens_at": reopens_at,
+    }
+
+
+def away_sent(events: Iterable[Mapping[str, Any]], reopens_at: datetime | None) -> bool:
+    """The burst rule over Rasa's tracker: the holding message already went out in this
+    conversation for the closed period that ends at `reopens_at`."""
+    period = reopens_at.isoformat() if reopens_at else None
+    return any(
+        (payload.get("after_hours") or {}).get("mode") == AWAY
+        and payload["after_hours"].get("reopens_at") == period
+        for payload in _bot_payloads(events)
+    )
+
+
+def _bot_payloads(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        event["data"]["custom"]
+        for event in events
+        if event.get("event") == "bot" and isinstance((event.get("data") or {}).get("custom"), dict)
+    ]
+
+
 def offered_tactics(events: Iterable[Mapping[str, Any]]) -> list[str]:
     """The tactic each earlier bot message used (the draft that was sent, not the alternatives)."""
-    return [
-        event["data"]["custom"]["tactic"]
-        for event in events
-        if event.get("event") == "bot"
-        and isinstance((event.get("data") or {}).get("custom"), dict)
-        and event["data"]["custom"].get("tactic")
-    ]
+    return [payload["tactic"] for payload in _bot_payloads(events) if payload.get("tactic")]

@@ -11,6 +11,8 @@ from fastapi.security import APIKeyHeader
 from api.errors import ApiError
 from api.settings import Settings
 from bot.service import SuggestionService
+from bot.store.keys import TRAINER_ROLE
+from bot.training.desk import TrainingDesk
 
 API_KEY_HEADER = "X-API-Key"
 _api_key_scheme = APIKeyHeader(name=API_KEY_HEADER, auto_error=False)
@@ -46,3 +48,31 @@ def get_shop_id(
 
 
 ShopId = Annotated[str, Depends(get_shop_id)]
+
+
+def get_training(request: Request) -> TrainingDesk:
+    return request.app.state.training
+
+
+Training = Annotated[TrainingDesk, Depends(get_training)]
+
+
+def require_trainer(
+    training: Training, api_key: Annotated[str | None, Security(_api_key_scheme)]
+) -> None:
+    if not api_key:
+        message = f"Send a trainer API key in the {API_KEY_HEADER} header."
+        raise ApiError(401, "missing_api_key", message)
+    role = training.key_role(api_key)
+    if role is None:
+        message = f"The {API_KEY_HEADER} header holds no valid API key."
+        raise ApiError(401, "invalid_api_key", message)
+    if role != TRAINER_ROLE:
+        message = (
+            "This endpoint needs a trainer key; shop agent keys cannot change training data or"
+            " models (create one with `python -m bot keys create --trainer`)."
+        )
+        raise ApiError(403, "trainer_key_required", message)
+
+
+TrainerOnly = Depends(require_trainer)

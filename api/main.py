@@ -12,12 +12,25 @@ from fastapi import FastAPI
 
 from api.errors import install_error_handlers
 from api.middleware import BodyLimit, RequestLog
-from api.routes import conversations, feedback, health, parse, stats, suggest
+from api.routes import (
+    conversations,
+    feedback,
+    health,
+    messages,
+    model_versions,
+    parse,
+    stats,
+    suggest,
+    training,
+)
 from api.settings import Settings
+from api.training import training_desk
+from bot.messages import MessageService
 from bot.nlu.archives import latest_model_path
 from bot.service import Clock, DraftFn, Nlu, SuggestionService
 from bot.shop import load_shops
 from bot.store import Store
+from bot.training.runs import CandidateFn
 
 
 def utc_now() -> datetime:
@@ -54,6 +67,7 @@ def create_app(
     nlu: Nlu | None = None,
     draft_fn: DraftFn | None = None,
     clock: Clock = utc_now,
+    candidate_fn: CandidateFn | None = None,
 ) -> FastAPI:
     """`nlu` and `draft_fn` default to the trained model from settings and the in-process
     custom action; tests pass an already loaded model to skip reloading it per test."""
@@ -65,9 +79,15 @@ def create_app(
         shops = load_shops(settings.shops_dir)
         drafting = draft_fn or _default_draft_fn()
         app.state.service = SuggestionService(model, drafting, store, shops, clock)
+        restore = nlu is None and settings.model_path is None
+        app.state.training = training_desk(
+            settings, store, app.state.service, clock, candidate_fn, restore
+        )
+        app.state.messages = MessageService(app.state.service, store, shops)
         try:
             yield
         finally:
+            app.state.training.runner.wait()
             store.close()
 
     app = FastAPI(
@@ -77,7 +97,17 @@ def create_app(
         lifespan=lifespan,
     )
     install_error_handlers(app)
-    for module in (suggest, parse, feedback, conversations, stats, health):
+    for module in (
+        suggest,
+        messages,
+        parse,
+        feedback,
+        conversations,
+        stats,
+        health,
+        training,
+        model_versions,
+    ):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLog)

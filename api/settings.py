@@ -11,6 +11,10 @@ class Settings(BaseSettings):
     db_path: Path = Path("var/huashu.db")
     shops_dir: Path = Path("data/shops")
     models_dir: Path = Path("models")
+    # what gated training runs read: the Rasa data folder (nlu/ and rules/), config and domain
+    data_dir: Path = Path("data")
+    config_path: Path = Path("config.yml")
+    domain_path: Path = Path("domain.yml")
     # None serves the newest archive in models_dir
     model_path: Path | None = None
     demo_shop: str = "demo"

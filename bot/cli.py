@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.cli_models import add_model_commands
+from bot.cli_training import add_training_commands, create_trainer_key
 from bot.errors import HuashuError
 from bot.shop import ShopProfileError, load_shops
 from bot.store import DEFAULT_PATH, Store
@@ -33,6 +34,10 @@ def _open_store(args: argparse.Namespace) -> Store:
 
 
 def _keys_create(args: argparse.Namespace) -> int:
+    if args.trainer:
+        return create_trainer_key(args, _open_store(args))
+    if not args.shop:
+        raise HuashuError("Pass --shop SHOP for an agent key, or --trainer for a trainer key.")
     shops = load_shops(args.shops)
     if args.shop not in shops:
         known = ", ".join(sorted(shops))
@@ -79,7 +84,9 @@ def _add_keys(commands: argparse._SubParsersAction) -> None:
     keys = commands.add_parser("keys", help="create, list and revoke per-shop API keys")
     actions = keys.add_subparsers(dest="action", required=True, metavar="ACTION")
     create = actions.add_parser("create", help="create a key for a shop and print it once")
-    create.add_argument("--shop", required=True, help="shop id, as in data/shops/<shop>.yml")
+    who = create.add_mutually_exclusive_group(required=True)
+    who.add_argument("--shop", help="shop id, as in data/shops/<shop>.yml")
+    who.add_argument("--trainer", action="store_true", help="a trainer key (training, models)")
     create.set_defaults(run=_keys_create)
     listing = actions.add_parser("list", help="list keys (ids and shops, never the secrets)")
     listing.add_argument("--shop", help="only this shop's keys")
@@ -106,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_keys(commands)
     add_model_commands(commands)
+    add_training_commands(commands)
     return parser
 
 

@@ -84,8 +84,19 @@ class SuggestionService:
         shop_id = self._store.keys.shop_for(key)
         return shop_id if shop_id in self._shops else None
 
+    @property
+    def nlu(self) -> Nlu:
+        return self._nlu
+
+    def replace_model(self, nlu: Nlu) -> None:
+        """Hot swap: one reference assignment (atomic in Python); a request that already took
+        the old model finishes on it, and the old model stays valid while anyone holds it."""
+        self._nlu = nlu
+
     def suggest(self, request: SuggestRequest) -> StoredSuggestion:
-        parse = self._nlu.parse(request.message)
+        # one read of the reference, so the parse and the version logged come from one model
+        nlu = self._nlu
+        parse = nlu.parse(request.message)
         received_at = self._clock()
         history = self._store.log.recent_turns(
             request.shop_id, request.conversation_id, HISTORY_LIMIT
@@ -107,7 +118,7 @@ class SuggestionService:
                 message=request.message,
                 understanding=understanding_from_parse(parse),
                 drafts=tuple(drafts),
-                model_version=self._nlu.version,
+                model_version=nlu.version,
                 created_at=received_at,
                 sent_at=request.sent_at,
                 agent_id=request.agent_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -28,6 +30,8 @@ from bot.shop.model import (
 )
 from bot.shop.nodes import Node, ShopProfileError
 from bot.templates import DEFAULT_TEMPLATES_PATH, check_override, load_templates, read_yaml
+
+_NEXT_DAY = re.compile(r"^(2[4-9]|3\d|4[0-7]):([0-5]\d)$")
 
 TOP_LEVEL = (
     "id",
@@ -348,7 +352,7 @@ def _payment(node: Node) -> Payment:
 
 
 def _hours(node: Node) -> Hours:
-    node.mapping(("timezone", "weekly"))
+    node.mapping(("timezone", "weekly", "holidays", "dates"))
     timezone = node.field("timezone")
     try:
         ZoneInfo(timezone.text())
@@ -358,17 +362,50 @@ def _hours(node: Node) -> Hours:
     return Hours(
         timezone=timezone.text(),
         weekly={WEEKDAYS.index(day): _periods(periods) for day, periods in weekly.pairs()},
+        dates=_dates(node),
     )
+
+
+def _dates(node: Node) -> dict:
+    """Holidays (closed all day) and one-off dates with their own periods."""
+    dates = {holiday.day(): () for holiday in _list(node, "holidays")}
+    overrides = node.optional("dates")
+    for key, periods in overrides.pairs() if overrides else ():
+        day = _date_key(key, periods)
+        if day in dates:
+            periods.fail("this date is also in holidays; keep it in one place")
+        dates[day] = _periods(periods)
+    return dates
+
+
+def _date_key(key: str, node: Node) -> date:
+    try:
+        return date.fromisoformat(key)
+    except ValueError:
+        node.fail("expected a date like 2026-11-11 as the key")
 
 
 def _periods(node: Node) -> tuple:
     periods = []
     for item in node.items():
-        start, end = (Node(part.strip(), item.path, item.file).clock() for part in _halves(item))
-        if end <= start:
-            item.fail('expected an opening period like "09:00-23:00" that ends after it starts')
+        start_text, end_text = _halves(item)
+        start = Node(start_text.strip(), item.path, item.file).clock()
+        end, next_day = _end_clock(Node(end_text.strip(), item.path, item.file))
+        if end > start if next_day else end <= start:
+            item.fail(
+                'expected an opening period like "09:00-23:00" that ends after it starts; '
+                'past midnight write the end as "24:00" or more, e.g. "18:00-25:00" for 01:00'
+            )
         periods.append((start, end))
     return tuple(periods)
+
+
+def _end_clock(node: Node) -> tuple[time, bool]:
+    """An end from "24:00" to "47:59" is on the next day (as in railway timetables)."""
+    match = _NEXT_DAY.match(node.value)
+    if match is None:
+        return node.clock(), False
+    return time(int(match.group(1)) - 24, int(match.group(2))), True
 
 
 def _halves(node: Node) -> list[str]:

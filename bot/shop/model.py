@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -161,12 +161,25 @@ class Payment:
     company_transfer_hours: int
 
 
+# (start, end) on the shop's wall clock; an end at or before the start is on the next day, so
+# ("13:30", "00:00") runs to midnight and ("18:00", "01:00") to one o'clock the next morning.
+Period = tuple[time, time]
+
+
 @dataclass(frozen=True)
 class Hours:
-    """Opening hours in the shop's timezone; weekday 0 is Monday, as in `datetime.weekday()`."""
+    """Opening hours in the shop's timezone; weekday 0 is Monday, as in `datetime.weekday()`.
+    A date in `dates` replaces that day's weekly periods (an empty tuple: closed all day, as on a
+    holiday); a period belongs to the day it starts on, even when it runs past midnight."""
 
     timezone: str
-    weekly: Mapping[int, tuple[tuple[time, time], ...]]
+    weekly: Mapping[int, tuple[Period, ...]]
+    dates: Mapping[date, tuple[Period, ...]] = field(default_factory=dict)
+
+    def periods_on(self, day: date) -> tuple[Period, ...]:
+        if day in self.dates:
+            return self.dates[day]
+        return self.weekly.get(day.weekday(), ())
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.store.followups import FollowupLog
 from bot.store.keys import KeyStore
 from bot.store.log import ConversationLog
 from bot.store.schema import migrate
 from bot.store.stats import StatsQuery
 from bot.store.timestamps import to_text
+from bot.store.training import TrainingStore
 
 DEFAULT_PATH = Path("var/huashu.db")
 BUSY_TIMEOUT_MS = 10_000
@@ -44,6 +46,8 @@ class Store:
         self.keys = KeyStore(db, lock)
         self.log = ConversationLog(db, lock)
         self.stats = StatsQuery(db, lock)
+        self.followups = FollowupLog(db, lock)
+        self.training = TrainingStore(db, lock)
 
     @classmethod
     def open(cls, path: Path, now: datetime) -> Store:

@@ -18,6 +18,9 @@ from bot.store.timestamps import from_text, to_text
 
 KEY_PREFIX = "hsk_"
 KEY_ID_LENGTH = 12
+AGENT_ROLE = "agent"
+# trainer keys are not tied to a shop; they add examples, train and swap models for all shops
+TRAINER_ROLE = "trainer"
 
 
 def _secret_hash(key_id: str, secret: str) -> str:
@@ -39,6 +42,7 @@ def _info(row: dict) -> ApiKeyInfo:
         shop_id=row["shop_id"],
         created_at=from_text(row["created_at"]),
         revoked_at=from_text(row["revoked_at"]),
+        role=row["role"],
     )
 
 
@@ -47,7 +51,7 @@ class KeyStore:
         self._db = db
         self._lock = lock
 
-    def create(self, shop_id: str, now: datetime) -> NewKey:
+    def create(self, shop_id: str, now: datetime, role: str = AGENT_ROLE) -> NewKey:
         key_id = secrets.token_hex(KEY_ID_LENGTH // 2)
         secret = secrets.token_urlsafe(24)
         row = {
@@ -56,26 +60,33 @@ class KeyStore:
             "secret_hash": _secret_hash(key_id, secret),
             "created_at": to_text(now),
             "revoked_at": None,
+            "role": role,
         }
         with self._lock:
             self._db["api_keys"].insert(row)
         return NewKey(key=f"{KEY_PREFIX}{key_id}_{secret}", info=_info(row))
 
     def shop_for(self, key: str) -> str | None:
-        """The shop a live key belongs to; None for malformed, unknown or revoked keys."""
+        """The shop a live agent key belongs to; None for malformed, unknown, revoked or trainer
+        keys."""
+        found = self.role_for(key)
+        return found[1] if found and found[0] == AGENT_ROLE else None
+
+    def role_for(self, key: str) -> tuple[str, str] | None:
+        """(role, shop id) of a live key; None for malformed, unknown or revoked keys."""
         parts = split_key(key)
         if parts is None:
             return None
         with self._lock:
             rows = list(
                 self._db.query(
-                    "select shop_id, secret_hash from api_keys"
+                    "select role, shop_id, secret_hash from api_keys"
                     " where key_id = ? and revoked_at is null",
                     [parts[0]],
                 )
             )
         if rows and hmac.compare_digest(rows[0]["secret_hash"], _secret_hash(*parts)):
-            return rows[0]["shop_id"]
+            return rows[0]["role"], rows[0]["shop_id"]
         return None
 
     def list(self, shop_id: str | None = None) -> list[ApiKeyInfo]:

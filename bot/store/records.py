@@ -18,6 +18,7 @@ class ApiKeyInfo:
     shop_id: str
     created_at: datetime
     revoked_at: datetime | None = None
+    role: str = "agent"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from collections.abc import Callable, Sequence
 
 from sqlite_utils import Database
 
+from bot.store.schema_followups import create_followup_tables
+from bot.store.schema_training import create_training_tables
+
 Migration = Callable[[Database], None]
 
 VERSION_TABLE = "schema_version"
@@ -112,6 +115,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _create_conversation_log,
     _create_suggestions,
     _create_feedback,
+    create_training_tables,
+    create_followup_tables,
 )
 
 

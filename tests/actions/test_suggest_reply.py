@@ -65,6 +65,8 @@ def test_shipping_question_sends_best_draft_and_all_drafts():
                 "intent": "shipping_time",
                 "fallback": False,
                 "handoff": False,
+                "auto_sent": False,
+                "after_hours": None,
             },
             "template": None,
             "response": None,

@@ -52,13 +52,18 @@ def test_demo_shipping_and_hours():
     assert shop.shipping.ship_days == frozenset(range(6))
     assert shop.hours.weekly[5] == ((time(10, 0), time(22, 0)),)
     assert shop.unattended == Unattended(
-        0.85,
+        0.8,
         frozenset(
-            {"greet", "thanks", "shipping_time", "logistics_tracking", "invoice_request"}
-            | {"size_worry"}
+            {"thanks", "shipping_time", "invoice_request", "size_worry", "ask_product_info"}
+            | {"quality_worry", "payment_issue", "stock_availability"}
         ),
         5,
     )
+    assert shop.hours.dates == {
+        date(2026, 1, 1): (),
+        date(2026, 2, 17): (),
+        date(2026, 11, 11): ((time(9), time(2)),),
+    }
 
 
 def test_second_shop_differs():
@@ -195,8 +200,8 @@ BROKEN = [
     (
         ("hours", "weekly", "mon"),
         ["23:00-09:00"],
-        'hours.weekly.mon[0]: expected an opening period like "09:00-23:00" '
-        "that ends after it starts",
+        'hours.weekly.mon[0]: expected an opening period like "09:00-23:00" that ends after it '
+        'starts; past midnight write the end as "24:00" or more, e.g. "18:00-25:00" for 01:00',
     ),
     (
         ("service", "rating"),

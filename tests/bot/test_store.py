@@ -23,13 +23,17 @@ from bot.types import Draft, Entity, IntentScore, Understanding
 
 NOW = datetime(2025, 3, 1, 2, 0, tzinfo=timezone.utc)
 TABLES = [
+    "after_hours",
     "api_keys",
     "conversations",
     "drafts",
     "feedback",
+    "followups",
     "messages",
+    "model_versions",
     "schema_version",
     "suggestions",
+    "training_runs",
 ]
 
 
@@ -119,6 +123,7 @@ def test_key_is_stored_as_hash_of_its_secret(store):
         "secret_hash": hashlib.sha256(f"{key_id}:{secret}".encode()).hexdigest(),
         "created_at": "2025-03-01T02:00:00.000000+00:00",
         "revoked_at": None,
+        "role": "agent",
     }
     assert store.keys.shop_for(new.key) == "demo"
 

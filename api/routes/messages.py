@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+
+from api.deps import ShopId
+from api.models import SuggestIn
+from api.models_messages import (
+    FollowupDoneIn,
+    FollowupListOut,
+    FollowupOut,
+    MessageResultOut,
+    followup_out,
+    message_result_out,
+)
+from bot.messages import MessageService
+from bot.service import SuggestRequest
+
+router = APIRouter(prefix="/v1", tags=["after hours"])
+
+
+def get_messages(request: Request) -> MessageService:
+    return request.app.state.messages
+
+
+Messages = Annotated[MessageService, Depends(get_messages)]
+
+
+@router.post("/messages", response_model=MessageResultOut)
+def receive(body: SuggestIn, shop_id: ShopId, messages: Messages) -> MessageResultOut:
+    """A buyer message from the shop's platform connector: drafts while the shop is open; while
+    closed, the safe automatic reply or the holding message, and a follow-up for the agents."""
+    reception = messages.receive(SuggestRequest(shop_id=shop_id, **body.dict()))
+    return message_result_out(reception)
+
+
+@router.get("/followups", response_model=FollowupListOut)
+def followups(shop_id: ShopId, messages: Messages) -> FollowupListOut:
+    """Conversations that came in while the shop was closed, the longest waiting first."""
+    return FollowupListOut(followups=[followup_out(f) for f in messages.followups(shop_id)])
+
+
+@router.post("/followups/{followup_id}/done", response_model=FollowupOut)
+def done(
+    followup_id: str, body: FollowupDoneIn, shop_id: ShopId, messages: Messages
+) -> FollowupOut:
+    """An agent has answered the conversation; it leaves the queue."""
+    return followup_out(messages.mark_done(shop_id, followup_id, body.agent_id))

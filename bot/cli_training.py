@@ -1,0 +1,103 @@
+"""`python -m bot examples|models` and `python -m bot keys create --trainer`: the trainer's
+commands. They work on the files and the database directly; a running server picks up a
+rollback made here on its next start (use `POST /v1/models/{version}/rollback` to swap live)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bot.errors import HuashuError
+from bot.store import Store
+from bot.store.keys import TRAINER_ROLE
+from bot.training.examples import ExampleBook, read_table
+from bot.training.serving import served_archive
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+def create_trainer_key(args: argparse.Namespace, store: Store) -> int:
+    try:
+        new = store.keys.create("", args.clock(), role=TRAINER_ROLE)
+    finally:
+        store.close()
+    print(new.key, file=args.out)
+    print(
+        f"Created trainer key {new.info.key_id}. It is shown only this once; send it in the "
+        "X-API-Key header to /v1/training and /v1/models.",
+        file=args.err,
+    )
+    return 0
+
+
+def add_training_commands(commands: argparse._SubParsersAction) -> None:
+    examples = commands.add_parser("examples", help="add labelled training examples")
+    examples.add_argument(
+        "--nlu", type=Path, default=PROJECT_DIR / "data" / "nlu", help="folder of NLU YAML files"
+    )
+    actions = examples.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="add one example to data/nlu/trainer.yml")
+    add.add_argument("--intent", required=True)
+    add.add_argument("--text", required=True)
+    add.set_defaults(run=_examples_add)
+    imported = actions.add_parser("import", help="add every row of a CSV/TSV file (text,intent)")
+    imported.add_argument("file", type=Path)
+    imported.set_defaults(run=_examples_import)
+    models = commands.add_parser("models", help="list model versions, roll back")
+    actions = models.add_subparsers(dest="action", required=True, metavar="ACTION")
+    actions.add_parser("list", help="versions, metrics, gate verdicts").set_defaults(run=_list)
+    rollback = actions.add_parser("rollback", help="make VERSION the served model")
+    rollback.add_argument("version")
+    rollback.set_defaults(run=_rollback)
+
+
+def _examples_add(args: argparse.Namespace) -> int:
+    added = ExampleBook(args.nlu).add(args.text, args.intent)
+    print(f"added {added.text!r} as {added.intent} to {added.path}", file=args.out)
+    return 0
+
+
+def _examples_import(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        raise HuashuError(f"No file at {args.file}.")
+    rows = read_table(args.file)
+    if not rows:
+        raise HuashuError(f"{args.file} has no examples (expected rows of text,intent).")
+    sources = [f"{args.file}:{number}" for number, _ in rows]
+    added = ExampleBook(args.nlu).add_many([row for _, row in rows], sources)
+    print(f"added {len(added)} examples to {added[0].path}", file=args.out)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = Store.open(args.db, args.clock())
+    try:
+        models, served = store.training.models(), store.training.served_model()
+    finally:
+        store.close()
+    header = f"{'VERSION':<34}{'STATUS':<10}{'MACRO-F1':<10}{'CREATED (UTC)':<21}SERVED"
+    print(header, file=args.out)
+    for model in models:
+        f1 = f"{model.macro_f1:.3f}" if model.macro_f1 is not None else "-"
+        mark = "*" if served and served.version == model.version else ""
+        created = f"{model.created_at:%Y-%m-%d %H:%M:%S}"
+        print(f"{model.version:<34}{model.status:<10}{f1:<10}{created:<21}{mark}", file=args.out)
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    store = Store.open(args.db, args.clock())
+    try:
+        record = store.training.model(args.version)
+        if not record.path or not Path(record.path).is_file():
+            raise HuashuError(f"Model {args.version} has no archive on disk ({record.path}).")
+        store.training.mark_served(args.version, args.clock())
+        chosen = served_archive(store)
+    finally:
+        store.close()
+    print(
+        f"{args.version} is now the served model ({chosen}); a running server serves it after a "
+        "restart, or at once with POST /v1/models/{version}/rollback.",
+        file=args.out,
+    )
+    return 0

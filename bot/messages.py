@@ -1,0 +1,71 @@
+"""Incoming buyer messages from a platform connector: drafts for the agent while the shop is open;
+while it is closed, the after-hours decision, its log entry and the follow-up queue.
+
+Composes SuggestionService (understanding, drafting and logging are its job) with bot.afterhours
+(what may be sent unattended) and the store's follow-up log."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.afterhours import SUGGEST, Decision, decide, hold_repeat
+from bot.service import SuggestionService, SuggestRequest
+from bot.shop.model import Shop
+from bot.store import Store
+from bot.store.followups import Followup
+from bot.store.records import StoredSuggestion
+from bot.types import Draft, Understanding
+
+
+@dataclass(frozen=True)
+class Reception:
+    """`followup` is the conversation's open follow-up when the shop was closed, else None."""
+
+    suggestion: StoredSuggestion
+    decision: Decision
+    followup: Followup | None = None
+
+
+class MessageService:
+    def __init__(
+        self, suggestions: SuggestionService, store: Store, shops: Mapping[str, Shop]
+    ) -> None:
+        self._suggestions = suggestions
+        self._store = store
+        self._shops = shops
+
+    def receive(self, request: SuggestRequest) -> Reception:
+        stored = self._suggestions.suggest(request)
+        # whether someone is on duty depends on when the message arrives, not when it was typed
+        now = self._suggestions.now()
+        decision = decide(
+            understanding_of(stored),
+            drafts_of(stored),
+            self._shops[request.shop_id],
+            now,
+            seed=request.conversation_id,
+        )
+        if decision.mode == SUGGEST:
+            return Reception(stored, decision)
+        decision, followup = self._store.followups.record(
+            request.shop_id, stored, decision, hold_repeat, now
+        )
+        return Reception(stored, decision, followup)
+
+    def followups(self, shop_id: str) -> list[Followup]:
+        return self._store.followups.open_followups(shop_id)
+
+    def mark_done(self, shop_id: str, followup_id: str, agent_id: str) -> Followup:
+        now = self._suggestions.now()
+        return self._store.followups.mark_done(shop_id, followup_id, agent_id, now)
+
+
+def understanding_of(stored: StoredSuggestion) -> Understanding:
+    return Understanding(stored.message, stored.intent_ranking, stored.entities, stored.fallback)
+
+
+def drafts_of(stored: StoredSuggestion) -> list[Draft]:
+    return [
+        Draft(d.text, d.tactic, d.facts, d.needs_approval, d.auto_send_safe) for d in stored.drafts
+    ]

@@ -1,0 +1,74 @@
+"""The review queue: fallbacks, low margins, edited and rejected drafts, grouped and ordered."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.main import create_app
+from tests.api.conftest import suggest
+from tests.api.training_helpers import copy_data, trainer_headers
+
+
+@pytest.fixture
+def client(settings, nlu_model, clock, tmp_path):
+    from fastapi.testclient import TestClient
+
+    settings.data_dir = copy_data(tmp_path)
+    with TestClient(create_app(settings, nlu=nlu_model, clock=clock)) as client:
+        yield client
+
+
+def test_queue_groups_by_normalised_text_and_lists_the_most_frequent_first(
+    client, demo, settings, clock
+):
+    trainer = trainer_headers(settings)
+    for conversation in ("c1", "c2"):
+        suggest(client, demo, "好吧那个", conversation)  # fallback, twice
+        clock.advance(seconds=1)
+    edited = suggest(client, demo, "能便宜点吗", "c3")
+    client.post(
+        f"/v1/suggestions/{edited['suggestion_id']}/feedback",
+        json={
+            "draft_id": edited["drafts"][0]["draft_id"],
+            "action": "edited",
+            "final_text": "亲，可以领券哦",
+            "agent_id": "a1",
+        },
+        headers=demo,
+    )
+    suggest(client, demo, "今天能发吗", "c4")  # confident, never edited: not in the queue
+    response = client.get("/v1/training/review", headers=trainer)
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert [(i["text"], i["count"], i["reasons"]) for i in items] == [
+        ("好吧那个", 2, ["fallback"]),
+        ("能便宜点吗", 1, ["edited"]),
+    ]
+
+
+def test_labelling_from_the_queue_adds_the_example_and_removes_it(client, demo, settings):
+    trainer = trainer_headers(settings)
+    suggest(client, demo, "好吧那个")
+    response = client.post(
+        "/v1/training/review/label",
+        json={"text": "好吧那个", "intent": "out_of_scope"},
+        headers=trainer,
+    )
+    assert response.status_code == 201
+    assert response.json() == {"text": "好吧那个", "intent": "out_of_scope", "file": "trainer.yml"}
+    assert client.get("/v1/training/review", headers=trainer).json() == {"items": []}
+    assert "    - 好吧那个\n" in (settings.data_dir / "nlu" / "trainer.yml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "body, status, code",
+    [
+        ({"text": "在吗", "intent": "nope"}, 422, "unknown_intent"),
+        ({"text": "", "intent": "greet"}, 422, "empty_text"),
+        ({"text": "好" * 201, "intent": "greet"}, 422, "text_too_long"),
+        ({"text": "你们比别家贵，能便宜點嗎", "intent": "greet"}, 409, "label_conflict"),
+    ],
+)
+def test_examples_endpoint_refuses_bad_examples(client, settings, body, status, code):
+    response = client.post("/v1/training/examples", json=body, headers=trainer_headers(settings))
+    assert (response.status_code, response.json()["error"]["code"]) == (status, code)
