@@ -14,12 +14,11 @@ from typing import TextIO
 
 from bot.cli_models import add_model_commands
 from bot.cli_training import add_training_commands, create_trainer_key
-from bot.errors import HuashuError
+from bot.errors import USAGE_ERROR, HuashuError
 from bot.shop import ShopProfileError, load_shops
 from bot.store import DEFAULT_PATH, Store
 
 Clock = Callable[[], datetime]
-USAGE_ERROR = 2
 
 
 def utc_now() -> datetime:

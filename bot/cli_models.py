@@ -12,11 +12,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from bot.errors import HuashuError
+from bot.errors import USAGE_ERROR, HuashuError
 from bot.evaluation import evaluate, read_labelled_tsv, stratified_split
 from bot.evaluation_report import markdown_report, summary_line, write_confusion_png
+from bot.nlu.archives import latest_model_path
 from bot.nlu.data import read_nlu_examples, write_nlu_examples
 from bot.nlu.understanding import understanding_from_parse
+from bot.store import Store
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DEV_SET = PROJECT_DIR.parent / "shared" / "eval" / "dev.tsv"
@@ -27,6 +29,12 @@ def add_model_commands(commands: argparse._SubParsersAction) -> None:
     _add_training_paths(train)
     train.add_argument(
         "--models", type=Path, default=PROJECT_DIR / "models", help="folder for the new model"
+    )
+    train.add_argument(
+        "--gated",
+        action="store_true",
+        help="train a candidate, compare it with the served model on the held-out split and "
+        "register it; promoted only if it passes the gate (as POST /v1/training/runs)",
     )
     train.set_defaults(run=_train)
     check = commands.add_parser("evaluate", help="measure the intent model on held-out data")
@@ -44,6 +52,8 @@ def _add_training_paths(parser: argparse.ArgumentParser) -> None:
 
 
 def _train(args: argparse.Namespace) -> int:
+    if args.gated:
+        return _gated_train(args)
     from bot.nlu.model import train_model
 
     name = f"huashu-{args.clock():%Y%m%d-%H%M%S}"
@@ -52,6 +62,44 @@ def _train(args: argparse.Namespace) -> int:
         archive = train_model(args.config, args.data, args.domain, args.models, name)
     print(archive, file=args.out)
     return 0
+
+
+def _gated_train(args: argparse.Namespace) -> int:
+    """The API's gated run in this process, step by step; exit 1 when the gate rejects."""
+    from bot.nlu.model import NluModel
+    from bot.training.runs import TrainingRunner, rasa_candidate
+    from bot.training.serving import ModelServing, served_archive
+
+    store = Store.open(args.db, args.clock())
+    try:
+        served_path = served_archive(store) or latest_model_path(args.models)
+        if served_path is None:
+            raise HuashuError(
+                f"no model in {args.models} to compare with: run `python -m bot train` first"
+            )
+        served = [NluModel.load(served_path)]
+        serving = ModelServing(
+            store, lambda: served[0], lambda model: served.__setitem__(0, model),
+            NluModel.load, args.clock,
+        )  # fmt: skip
+        serving.register_started(served_path)
+        candidate = rasa_candidate(args.config, args.domain, args.data / "rules")
+        runner = TrainingRunner(
+            store, serving, args.data / "nlu", args.models, candidate, args.clock
+        )
+        run = runner.run_now(
+            lambda step, progress: print(f"[{progress:4.0%}] {step}", file=args.err)
+        )
+        gate = store.training.model(run.version).gate if run.version else None
+    finally:
+        store.close()
+    return _report_run(run, gate, args)
+
+
+def _report_run(run, gate, args: argparse.Namespace) -> int:
+    reasons = "; ".join((gate or {}).get("reasons", ())) or run.error or ""
+    print(f"run {run.run_id}: {run.status} {run.version or ''} {reasons}".rstrip(), file=args.out)
+    return {"promoted": 0, "rejected": 1}.get(run.status, USAGE_ERROR)
 
 
 @contextmanager

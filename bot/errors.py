@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# The CLI's exit code for a request it cannot serve (bad arguments, unknown shop, failed run).
+USAGE_ERROR = 2
+
 
 class HuashuError(Exception):
     """An expected failure: `code` is stable and machine-readable, the message says why."""

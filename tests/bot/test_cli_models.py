@@ -1,6 +1,12 @@
 import io
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
 
 from bot.cli import main
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 
 
 def run(*argv):
@@ -23,3 +29,21 @@ def test_train_with_a_missing_config_fails_in_a_sentence(tmp_path):
     assert err.endswith(
         f"error: training failed: Failed to read file, '{config}' does not exist.\n"
     )
+
+
+def test_gated_train_promotes_the_first_candidate_and_says_why(tmp_path, trained_model_path):
+    data, models = tmp_path / "data", tmp_path / "models"
+    shutil.copytree(PROJECT_DIR / "data" / "nlu", data / "nlu")
+    shutil.copytree(PROJECT_DIR / "data" / "rules", data / "rules")
+    models.mkdir()
+    shutil.copy(trained_model_path, models / trained_model_path.name)
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["--db", str(tmp_path / "h.db"), "train", "--gated", "--data", str(data)]
+    code = main([*argv, "--models", str(models)], clock=lambda: NOW, out=out, err=err)
+    assert (code, out.getvalue()) == (
+        0,
+        "run 1: promoted huashu-20261123-090000-run1 no baseline: the served model "
+        "test-session was never measured by the gate\n",
+    )
+    assert "[ 80%] comparing with the served model on 537 held-out examples" in err.getvalue()
+    assert (models / "huashu-20261123-090000-run1.tar.gz").is_file()
