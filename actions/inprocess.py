@@ -38,7 +38,9 @@ def suggest_drafts(
         raise UnknownShopError(shop_id, sorted(shops))
     dispatcher = CollectingDispatcher()
     tracker = build_tracker(parse, shop_id, previous_events, order_value, sender_id, product)
-    result = ActionSuggestReply(shops=shops, clock=lambda: now).run(dispatcher, tracker, {})
+    result = ActionSuggestReply(shops=shops, clock=lambda: now, queue_followups=False).run(
+        dispatcher, tracker, {}
+    )
     if inspect.isawaitable(result):
         asyncio.run(result)
     return [Draft(**draft) for draft in dispatcher.messages[0]["custom"]["drafts"]]

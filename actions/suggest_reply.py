@@ -15,24 +15,37 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.afterhours import AWAY, SUGGEST, Decision, decide, hold_repeat
 from bot.drafting import draft_replies
+from bot.messages import queue_channel_message
 from bot.nlu.understanding import understanding_from_parse
 from bot.shop import Shop, load_shops
+from bot.store import Store
+from bot.store.records import NewSuggestion
+from bot.types import Draft, Understanding
 
 DEFAULT_SHOP_ID = "demo"
 SHOPS_DIR_ENV = "HUASHU_SHOPS_DIR"
+# The action server's follow-up queue: the API's database file, so messages reaching a closed
+# shop through a Rasa channel wait in GET /v1/followups like those posted to /v1/messages.
+FOLLOWUP_DB_ENV = "HUASHU_FOLLOWUP_DB"
+CHANNEL_MODEL_VERSION = "rasa-channel"
 
 
 class ActionSuggestReply(Action):
     """`shops` and `clock` are injectable for tests and the in-process API; `rasa run actions`
-    builds it with no arguments (shops from $HUASHU_SHOPS_DIR, default data/shops; wall clock)."""
+    builds it with no arguments (shops from $HUASHU_SHOPS_DIR, default data/shops; wall clock;
+    follow-ups queued in $HUASHU_FOLLOWUP_DB when set). The API queues follow-ups itself and
+    passes `queue_followups=False`."""
 
     def __init__(
         self,
         shops: Mapping[str, Shop] | None = None,
         clock: Callable[[], datetime] | None = None,
+        queue_followups: bool = True,
     ) -> None:
         self._shops = shops
         self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._queue_followups = queue_followups
+        self._store: Store | None = None
 
     def name(self) -> str:
         return "action_suggest_reply"
@@ -58,7 +71,8 @@ class ActionSuggestReply(Action):
             product=metadata.get("product"),
         )
         decision = decide(understanding, drafts, shop, now, seed=tracker.sender_id)
-        decision = hold_repeat(decision, away_sent(tracker.events, decision.reopens_at))
+        if decision.mode != SUGGEST:
+            decision = self._after_hours(decision, tracker, shop_id, understanding, drafts, now)
         sent = decision.reply or (drafts[0] if decision.mode == SUGGEST else None)
         payload = {
             "drafts": [asdict(draft) for draft in drafts],
@@ -71,6 +85,33 @@ class ActionSuggestReply(Action):
         }
         dispatcher.utter_message(text=sent.text if sent else None, json_message=payload)
         return []
+
+    def _after_hours(
+        self,
+        decision: Decision,
+        tracker: Tracker,
+        shop_id: str,
+        understanding: Understanding,
+        drafts: list[Draft],
+        now: datetime,
+    ) -> Decision:
+        """The burst rule against the follow-up queue when there is one, else against this
+        conversation's own events."""
+        store = self._followup_store(now)
+        if store is None:
+            return hold_repeat(decision, away_sent(tracker.events, decision.reopens_at))
+        text = tracker.latest_message.get("text") or ""
+        message = NewSuggestion(
+            shop_id, tracker.sender_id, text, understanding, tuple(drafts),
+            CHANNEL_MODEL_VERSION, now,
+        )  # fmt: skip
+        return queue_channel_message(store, message, decision)[0]
+
+    def _followup_store(self, now: datetime) -> Store | None:
+        path = os.environ.get(FOLLOWUP_DB_ENV) if self._queue_followups else None
+        if path and self._store is None:
+            self._store = Store.open(path, now)
+        return self._store if path else None
 
     def shops(self) -> Mapping[str, Shop]:
         if self._shops is None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.afterhours import SUGGEST, Decision, decide, hold_repeat
 from bot.service import SuggestionService, SuggestRequest
 from bot.shop.model import Shop
 from bot.store import Store
 from bot.store.followups import Followup
-from bot.store.records import StoredSuggestion
+from bot.store.records import NewSuggestion, StoredSuggestion
 from bot.types import Draft, Understanding
 
 
@@ -48,9 +49,7 @@ class MessageService:
         )
         if decision.mode == SUGGEST:
             return Reception(stored, decision)
-        decision, followup = self._store.followups.record(
-            request.shop_id, stored, decision, hold_repeat, now
-        )
+        decision, followup = queue_followup(self._store, request.shop_id, stored, decision, now)
         return Reception(stored, decision, followup)
 
     def followups(self, shop_id: str) -> list[Followup]:
@@ -59,6 +58,22 @@ class MessageService:
     def mark_done(self, shop_id: str, followup_id: str, agent_id: str) -> Followup:
         now = self._suggestions.now()
         return self._store.followups.mark_done(shop_id, followup_id, agent_id, now)
+
+
+def queue_followup(
+    store: Store, shop_id: str, stored: StoredSuggestion, decision: Decision, now: datetime
+) -> tuple[Decision, Followup]:
+    """Queue a message handled while closed; the burst rule is applied against the queue."""
+    return store.followups.record(shop_id, stored, decision, hold_repeat, now)
+
+
+def queue_channel_message(
+    store: Store, message: NewSuggestion, decision: Decision
+) -> tuple[Decision, Followup]:
+    """A message that reached a closed shop through a Rasa channel rather than the API: logged
+    like an API message, then queued, so agents find it in GET /v1/followups all the same."""
+    stored = store.log.record_suggestion(message)
+    return queue_followup(store, message.shop_id, stored, decision, message.created_at)
 
 
 def understanding_of(stored: StoredSuggestion) -> Understanding:

@@ -3,11 +3,13 @@ a real rasa_sdk Tracker and CollectingDispatcher, the demo shop closed, the cloc
 
 from __future__ import annotations
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.inprocess import suggest_drafts
-from actions.suggest_reply import ActionSuggestReply
+from actions.suggest_reply import FOLLOWUP_DB_ENV, ActionSuggestReply
+from bot.store import Store
 from tests.actions.test_suggest_reply import parse
 from tests.bot_helpers import SHOPS, at
 
@@ -80,3 +82,44 @@ def test_in_process_drafts_are_the_same_at_night():
     # the API reads the drafts from the same action and decides with the same bot.afterhours
     drafts = suggest_drafts(parse("price_objection", "能便宜点吗"), "demo", [], None, NIGHT, SHOPS)
     assert [draft.tactic for draft in drafts][0] == "promotion"
+
+
+@pytest.fixture
+def followup_db(tmp_path, monkeypatch):
+    path = tmp_path / "huashu.db"
+    monkeypatch.setenv(FOLLOWUP_DB_ENV, str(path))
+    return path
+
+
+def queued(path, now):
+    store = Store.open(path, now)
+    try:
+        return store.followups.open_followups("demo")
+    finally:
+        store.close()
+
+
+def test_action_server_queues_closed_messages_for_the_agents(followup_db):
+    first, events = run(parse("price_objection", "能便宜点吗"), NIGHT)
+    second, _ = run(parse("thanks", "好的谢谢"), NIGHT, events)
+    [followup] = queued(followup_db, NIGHT)
+    assert followup.conversation_id == "conv-1"
+    assert [(e.message, e.mode, e.reply_text) for e in followup.entries] == [
+        ("能便宜点吗", "away", AWAY),
+        ("好的谢谢", "auto_reply", THANKS),
+    ]
+    assert followup.entries[0].suggested_draft.tactic == "promotion"
+    assert (first["text"], second["text"]) == (AWAY, THANKS)
+
+
+def test_queued_burst_rule_holds_the_second_holding_message(followup_db):
+    # the queue, not the tracker, knows the holding message went out: no events are passed on
+    run(parse("price_objection", "能便宜点吗"), NIGHT)
+    message, _ = run(parse("request_human", "转人工"), NIGHT)
+    assert (message["text"], message["custom"]["after_hours"]["mode"]) == (None, "held")
+
+
+def test_nothing_is_queued_while_open_or_in_process(followup_db):
+    run(parse("price_objection", "能便宜点吗"), at("2026-07-14 10:00"))
+    suggest_drafts(parse("price_objection", "能便宜点吗"), "demo", [], None, NIGHT, SHOPS)
+    assert queued(followup_db, NIGHT) == []
