@@ -30,18 +30,26 @@ def get_service(request: Request) -> SuggestionService:
 Service = Annotated[SuggestionService, Depends(get_service)]
 
 
+def _present(api_key: str | None, whose: str) -> str:
+    if not api_key:
+        raise ApiError(
+            401, "missing_api_key", f"Send {whose} API key in the {API_KEY_HEADER} header."
+        )
+    return api_key
+
+
+def _invalid_key() -> ApiError:
+    return ApiError(401, "invalid_api_key", f"The {API_KEY_HEADER} header holds no valid API key.")
+
+
 def get_shop_id(
     request: Request,
     service: Service,
     api_key: Annotated[str | None, Security(_api_key_scheme)],
 ) -> str:
-    if not api_key:
-        message = f"Send your shop's API key in the {API_KEY_HEADER} header."
-        raise ApiError(401, "missing_api_key", message)
-    shop_id = service.shop_for_key(api_key)
+    shop_id = service.shop_for_key(_present(api_key, "your shop's"))
     if shop_id is None:
-        message = f"The {API_KEY_HEADER} header holds no valid API key."
-        raise ApiError(401, "invalid_api_key", message)
+        raise _invalid_key()
     # read by the request log; the key itself is never kept
     request.state.shop_id = shop_id
     return shop_id
@@ -60,13 +68,9 @@ Training = Annotated[TrainingDesk, Depends(get_training)]
 def require_trainer(
     training: Training, api_key: Annotated[str | None, Security(_api_key_scheme)]
 ) -> None:
-    if not api_key:
-        message = f"Send a trainer API key in the {API_KEY_HEADER} header."
-        raise ApiError(401, "missing_api_key", message)
-    role = training.key_role(api_key)
+    role = training.key_role(_present(api_key, "a trainer"))
     if role is None:
-        message = f"The {API_KEY_HEADER} header holds no valid API key."
-        raise ApiError(401, "invalid_api_key", message)
+        raise _invalid_key()
     if role != TRAINER_ROLE:
         message = (
             "This endpoint needs a trainer key; shop agent keys cannot change training data or"
