@@ -61,11 +61,12 @@ def _keys_list(args: argparse.Namespace) -> int:
         keys = store.keys.list(args.shop)
     finally:
         store.close()
-    print(f"{'KEY ID':<14}{'SHOP':<16}{'CREATED (UTC)':<22}STATUS", file=args.out)
+    print(f"{'KEY ID':<14}{'ROLE':<9}{'SHOP':<16}{'CREATED (UTC)':<22}STATUS", file=args.out)
     for info in keys:
         status = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "active"
         created = f"{info.created_at:%Y-%m-%d %H:%M:%S}"
-        print(f"{info.key_id:<14}{info.shop_id:<16}{created:<22}{status}", file=args.out)
+        line = f"{info.key_id:<14}{info.role:<9}{info.shop_id or '-':<16}{created:<22}{status}"
+        print(line, file=args.out)
     return 0
 
 

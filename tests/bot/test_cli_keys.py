@@ -54,9 +54,9 @@ def test_list_shows_ids_and_status_but_no_secret(tmp_path):
     code, out, _ = run(tmp_path, "keys", "list")
     assert code == 0
     assert out.splitlines() == [
-        "KEY ID        SHOP            CREATED (UTC)         STATUS",
-        f"{first_id}  demo            2025-03-03 02:00:00   revoked 2025-03-03 03:30",
-        f"{second_id}  jdhome          2025-03-03 03:30:00   active",
+        "KEY ID        ROLE     SHOP            CREATED (UTC)         STATUS",
+        f"{first_id}  agent    demo            2025-03-03 02:00:00   revoked 2025-03-03 03:30",
+        f"{second_id}  agent    jdhome          2025-03-03 03:30:00   active",
     ]
     assert first.strip()[17:] not in out
 
@@ -66,4 +66,13 @@ def test_revoking_an_unknown_key_exits_2(tmp_path):
         2,
         "",
         "error: No API key has the id '000000000000'.\n",
+    )
+
+
+def test_list_shows_trainer_keys_with_their_role_and_no_shop(tmp_path):
+    _, created, _ = run(tmp_path, "keys", "create", "--trainer")
+    code, out, _ = run(tmp_path, "keys", "list")
+    assert code == 0
+    assert out.splitlines()[1] == (
+        f"{created.strip()[4:16]}  trainer  -               2025-03-03 02:00:00   active"
     )
