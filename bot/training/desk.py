@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.errors import ConflictError
 from bot.nlu.data import LabelledText, read_nlu_examples
 from bot.store import Store
 from bot.store.training import ModelRecord, RunRecord
@@ -50,4 +51,11 @@ class TrainingDesk:
         return self.serving.current().version
 
     def rollback(self, version: str) -> ModelRecord:
+        """Refused while a run is going: its promotion would silently undo the rollback."""
+        if self.runner.busy:
+            raise ConflictError(
+                "A training run is in progress and may promote its model; "
+                "roll back after it finishes.",
+                "run_in_progress",
+            )
         return self.serving.rollback(version)

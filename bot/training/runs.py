@@ -120,6 +120,10 @@ class TrainingRunner:
         self._execute(run.run_id, on_step)
         return self._store.training.run(run.run_id)
 
+    @property
+    def busy(self) -> bool:
+        return self._busy.locked()
+
     def wait(self, timeout: float | None = None) -> None:
         if self._thread is not None:
             self._thread.join(timeout)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -56,13 +57,15 @@ def test_promotion_swaps_the_model_with_zero_failed_requests(swap_app, demo, set
         release.set()
         app.state.training.runner.wait(60)
         run = client.get(f"/v1/training/runs/{started.json()['id']}", headers=trainer).json()
-        while versions.count(run["version"]) < 20:
-            pass
+        deadline = time.monotonic() + 30
+        while versions.count(run["version"]) < 20 and time.monotonic() < deadline:
+            time.sleep(0.01)
         stop.set()
         for thread in threads:
             thread.join()
     assert (run["status"], run["model"]["served"]) == ("promoted", True)
     assert set(statuses) == {200}
+    assert versions.count(run["version"]) >= 20
     assert set(versions) == {"test-session", run["version"]}
     assert versions.index(run["version"]) > 0
 
@@ -89,3 +92,21 @@ def test_rollback_is_one_call_and_serves_the_old_version(swap_app, demo, setting
         ("test-session", True, "external"),
     ]
     assert (missing.status_code, missing.json()["error"]["code"]) == (404, "model_not_found")
+
+
+def test_no_rollback_while_a_run_may_still_promote(swap_app, settings):
+    app, release = swap_app
+    with TestClient(app) as client:
+        trainer = trainer_headers(settings)
+        client.post("/v1/training/runs", headers=trainer)
+        refused = client.post("/v1/models/test-session/rollback", headers=trainer)
+        release.set()
+        app.state.training.runner.wait(60)
+    assert (refused.status_code, refused.json()["error"]) == (
+        409,
+        {
+            "code": "run_in_progress",
+            "message": "A training run is in progress and may promote its model; "
+            "roll back after it finishes.",
+        },
+    )
