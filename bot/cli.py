@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.cli_models import add_model_commands
-from bot.cli_training import add_training_commands, create_trainer_key
+from bot.cli_training import add_training_commands
 from bot.errors import USAGE_ERROR, HuashuError
 from bot.shop import ShopProfileError, load_shops
 from bot.store import DEFAULT_PATH, Store
+from bot.store.keys import AGENT_ROLE, TRAINER_ROLE
+from bot.store.records import ApiKeyInfo
 
 Clock = Callable[[], datetime]
 
@@ -34,25 +36,33 @@ def _open_store(args: argparse.Namespace) -> Store:
 
 def _keys_create(args: argparse.Namespace) -> int:
     if args.trainer:
-        return create_trainer_key(args, _open_store(args))
+        return _create_key(args, "", TRAINER_ROLE)
     if not args.shop:
         raise HuashuError("Pass --shop SHOP for an agent key, or --trainer for a trainer key.")
     shops = load_shops(args.shops)
     if args.shop not in shops:
         known = ", ".join(sorted(shops))
         raise HuashuError(f"Unknown shop {args.shop!r}: {args.shops} has no such shop ({known}).")
+    return _create_key(args, args.shop, AGENT_ROLE)
+
+
+def _create_key(args: argparse.Namespace, shop_id: str, role: str) -> int:
+    """The key alone on stdout, shown once (so `$(...)` captures it); the note on stderr."""
     store = _open_store(args)
     try:
-        new = store.keys.create(args.shop, args.clock())
+        new = store.keys.create(shop_id, args.clock(), role=role)
     finally:
         store.close()
     print(new.key, file=args.out)
-    print(
-        f"Created key {new.info.key_id} for shop {args.shop!r}. It is shown only this once; "
-        "send it in the X-API-Key header.",
-        file=args.err,
-    )
+    print(_new_key_note(new.info), file=args.err)
     return 0
+
+
+def _new_key_note(info: ApiKeyInfo) -> str:
+    once = "It is shown only this once; send it in the X-API-Key header"
+    if info.role == TRAINER_ROLE:
+        return f"Created trainer key {info.key_id}. {once} to /v1/training and /v1/models."
+    return f"Created key {info.key_id} for shop {info.shop_id!r}. {once}."
 
 
 def _keys_list(args: argparse.Namespace) -> int:

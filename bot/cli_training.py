@@ -9,25 +9,10 @@ from pathlib import Path
 
 from bot.errors import HuashuError
 from bot.store import Store
-from bot.store.keys import TRAINER_ROLE
 from bot.training.examples import ExampleBook, read_table
 from bot.training.serving import served_archive
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-
-
-def create_trainer_key(args: argparse.Namespace, store: Store) -> int:
-    try:
-        new = store.keys.create("", args.clock(), role=TRAINER_ROLE)
-    finally:
-        store.close()
-    print(new.key, file=args.out)
-    print(
-        f"Created trainer key {new.info.key_id}. It is shown only this once; send it in the "
-        "X-API-Key header to /v1/training and /v1/models.",
-        file=args.err,
-    )
-    return 0
 
 
 def add_training_commands(commands: argparse._SubParsersAction) -> None:

@@ -76,3 +76,12 @@ def test_list_shows_trainer_keys_with_their_role_and_no_shop(tmp_path):
     assert out.splitlines()[1] == (
         f"{created.strip()[4:16]}  trainer  -               2025-03-03 02:00:00   active"
     )
+
+
+def test_create_trainer_key_says_where_it_works(tmp_path):
+    code, out, err = run(tmp_path, "keys", "create", "--trainer")
+    assert code == 0
+    assert err == (
+        f"Created trainer key {out.strip()[4:16]}. It is shown only this once; send it in the "
+        "X-API-Key header to /v1/training and /v1/models.\n"
+    )
