@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.catalogue import with_catalogue
 from bot.shop.model import Product, Shop
 from bot.tactics import CUES, TACTICS, Context, clarify, handoff
 from bot.types import Draft, Understanding
@@ -78,6 +79,8 @@ def build_context(
 ) -> Context:
     if now.tzinfo is None:
         raise ValueError("draft_replies needs a timezone-aware `now`")
+    # the catalogue is the requesting shop's, matched now: the NLU model holds none
+    understanding = with_catalogue(understanding, shop)
     return Context(
         understanding=understanding,
         shop=shop,

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from bot.shop.nodes import Node, ShopProfileError
+from bot.yamlnodes import Node, ShopProfileError
 
 DEFAULT_TEMPLATES_PATH = (
     Path(__file__).resolve().parent.parent / "data" / "templates" / "default.yml"

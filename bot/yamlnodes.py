@@ -1,4 +1,5 @@
-"""Typed reading of a parsed YAML tree; every failure names the file, the field path and the fix."""
+"""Typed reading of a parsed YAML tree (shop files, templates); every failure names the file, the
+field path and the fix."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ class ShopProfileError(ValueError):
         self.file = file
         self.field = field
         self.problem = problem
+        self.problems: tuple[ShopProfileError, ...] = (self,)
+
+    @classmethod
+    def combine(cls, errors: list[ShopProfileError]) -> ShopProfileError:
+        """One error for several problems: one `file: field: problem` line each."""
+        first = errors[0]
+        combined = cls(first.file, first.field, first.problem)
+        combined.args = ("\n".join(str(error) for error in errors),)
+        combined.problems = tuple(errors)
+        return combined
 
 
 @dataclass(frozen=True)
@@ -56,9 +67,12 @@ class Node:
         value = self.value.get(key)
         return None if value is None else self._child(key, value)
 
-    def items(self) -> Iterator[Node]:
+    def items(self, example: str | None = None) -> Iterator[Node]:
+        """With an `example`, an empty list is refused (drafting needs at least one item)."""
         if not isinstance(self.value, list):
             self.fail("expected a list (lines starting with '- ')")
+        if example is not None and not self.value:
+            self.fail(f"expected at least one item, e.g. {example}; an empty list is not usable")
         return (self._child(index, item) for index, item in enumerate(self.value))
 
     def pairs(self) -> Iterator[tuple[str, Node]]:
@@ -99,11 +113,6 @@ class Node:
     def choice(self, options: tuple[str, ...]) -> str:
         if self.value not in options:
             self.fail(f"expected one of: {', '.join(options)}")
-        return self.value
-
-    def moment(self) -> datetime:
-        if not isinstance(self.value, datetime) or self.value.tzinfo is None:
-            self.fail("expected an ISO date-time like 2026-11-30T23:59:00+08:00")
         return self.value
 
     def day(self) -> date:

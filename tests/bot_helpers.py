@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,7 +12,9 @@ from bot.tactics import Context
 from bot.types import Entity, IntentScore, Understanding
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOPS = load_shops(ROOT / "data" / "shops")
+# The demo shops' relative dates (`today+10`) counted from the day most tests' clocks are set on
+DEMO_DAY = date(2026, 7, 15)
+SHOPS = load_shops(ROOT / "data" / "shops", today=DEMO_DAY)
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 

@@ -6,7 +6,6 @@ They import Rasa's engine (not rasa_sdk, not Rasa's server) and delegate the wor
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,7 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.entities import build_entity_pipeline, extract_entities
-from bot.nlu.lexicon import SHOPS_DIR, catalogue_terms, dictionary_words
+from bot.nlu.lexicon import dictionary_words
 from bot.nlu.normalize import normalize_text
 
 
@@ -53,17 +52,15 @@ class ChineseTextNormalizer(GraphComponent):
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class ShopEntityExtractor(GraphComponent, EntityExtractorMixin):
-    """Runs the spaCy entity pipeline of `bot.nlu.entities`; products come from the shop files."""
+    """Runs the spaCy entity pipeline of `bot.nlu.entities`: generic entities only; products
+    are recognised at request time from the requesting shop's catalogue (`bot.catalogue`)."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"shops_dir": str(SHOPS_DIR), "colors_file": "colors.txt"}
+        return {"colors_file": "colors.txt"}
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self._nlp = build_entity_pipeline(
-            products=catalogue_terms(Path(config["shops_dir"])),
-            colors=dictionary_words(config["colors_file"]),
-        )
+        self._nlp = build_entity_pipeline(colors=dictionary_words(config["colors_file"]))
 
     @classmethod
     def create(

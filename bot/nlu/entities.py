@@ -1,8 +1,9 @@
 """The entity pipeline: a blank spaCy Chinese pipeline built in code (no model download).
 
-jieba segments with the shop-domain user dictionary; an entity ruler finds catalogue products and
-colours; the `shop_patterns` component adds the numeric and time entities of `bot.nlu.patterns`
-with their normalised values.
+jieba segments with the domain user dictionary; an entity ruler finds generic colour words; the
+`shop_patterns` component adds the numeric and time entities of `bot.nlu.patterns` with their
+normalised values. No catalogue is trained into the model: products and the colours and sizes of
+a shop's SKUs are recognised at request time from the requesting shop's file (`bot.catalogue`).
 """
 
 # No `from __future__ import annotations` here: spaCy validates factory signatures at run time.
@@ -28,7 +29,7 @@ def create_shop_patterns(nlp: Language, name: str) -> "ShopPatterns":
 
 
 class ShopPatterns:
-    """Adds pattern entities to `doc.ents`; ruler entities (products, colours) keep their place."""
+    """Adds pattern entities to `doc.ents`; ruler entities (colours) keep their place."""
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.ents)
@@ -47,15 +48,12 @@ def load_user_dictionary(words: Iterable[str]) -> None:
         jieba.add_word(word)
 
 
-def build_entity_pipeline(products: Iterable[str] = (), colors: Iterable[str] = ()) -> Language:
-    products, colors = sorted(set(products)), sorted(set(colors))
-    load_user_dictionary([*products, *colors])
+def build_entity_pipeline(colors: Iterable[str] = ()) -> Language:
+    colors = sorted(set(colors))
+    load_user_dictionary(colors)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(
-        [{"label": "product", "pattern": name} for name in products]
-        + [{"label": "color", "pattern": name} for name in colors]
-    )
+    ruler.add_patterns([{"label": "color", "pattern": name} for name in colors])
     nlp.add_pipe("shop_patterns")
     return nlp
 

@@ -2,6 +2,6 @@
 
 from bot.shop.loader import load_shop, load_shops
 from bot.shop.model import Product, Shop
-from bot.shop.nodes import ShopProfileError
+from bot.yamlnodes import ShopProfileError
 
 __all__ = ["Product", "Shop", "ShopProfileError", "load_shop", "load_shops"]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from datetime import date, time
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.intents import INTENTS
+from bot.shop.dates import ShopDates, today_in
 from bot.shop.model import (
     WEEKDAYS,
     Authority,
@@ -28,9 +31,12 @@ from bot.shop.model import (
     Sku,
     Unattended,
 )
-from bot.shop.nodes import Node, ShopProfileError
 from bot.templates import DEFAULT_TEMPLATES_PATH, check_override, load_templates, read_yaml
+from bot.yamlnodes import Node, ShopProfileError
 
+T = TypeVar("T")
+CATALOGUE_EXAMPLE = "{id: tea-1, name: 西湖龙井, category: tea, price: 128, …}"
+PLATFORMS = ("taobao", "tmall", "jd")
 _NEXT_DAY = re.compile(r"^(2[4-9]|3\d|4[0-7]):([0-5]\d)$")
 
 TOP_LEVEL = (
@@ -54,44 +60,150 @@ TOP_LEVEL = (
 
 
 def load_shops(
-    directory: Path | str, templates_path: Path = DEFAULT_TEMPLATES_PATH
+    directory: Path | str,
+    templates_path: Path = DEFAULT_TEMPLATES_PATH,
+    today: date | None = None,
 ) -> dict[str, Shop]:
+    """Every shop of the folder, keyed by id. Cheap to call again (e.g. to reload after an edit):
+    a file unchanged since the last call (same size and modification time) is not read again."""
     shops = {}
-    for path in sorted(Path(directory).glob("*.yml")):
-        shop = load_shop(path, templates_path)
+    for path in shop_files(directory):
+        shop = _cached_shop(path, Path(templates_path), today)
         shops[shop.id] = shop
     if not shops:
         raise ShopProfileError(str(directory), "(directory)", "no shop files (*.yml) found")
     return shops
 
 
-def load_shop(path: Path | str, templates_path: Path = DEFAULT_TEMPLATES_PATH) -> Shop:
+def shop_files(directory: Path | str) -> list[Path]:
+    return sorted(Path(directory).glob("*.yml"))
+
+
+def check_shops(directory: Path | str, today: date | None = None) -> list[ShopProfileError]:
+    """Every problem of every shop file of the folder (empty when all load)."""
+    paths = shop_files(directory)
+    if not paths:
+        return [ShopProfileError(str(directory), "(directory)", "no shop files (*.yml) found")]
+    problems: list[ShopProfileError] = []
+    for path in paths:
+        try:
+            load_shop(path, today=today)
+        except ShopProfileError as error:
+            problems.extend(error.problems)
+    return problems
+
+
+_CACHE: dict[tuple, Shop] = {}
+
+
+def _cached_shop(path: Path, templates_path: Path, today: date | None) -> Shop:
+    """Relative dates count from the day of loading, so an unpinned shop is reloaded each day."""
+    key = (path.resolve(), _stamp(path), templates_path.resolve(), _stamp(templates_path), today)
+    shop = _CACHE.get(key)
+    if shop is None or today is None and shop.loaded_on != _shop_today(shop):
+        for stale in [cached for cached in _CACHE if cached[0] == key[0]]:
+            del _CACHE[stale]
+        shop = _CACHE[key] = load_shop(path, templates_path, today)
+    return shop
+
+
+def _shop_today(shop: Shop) -> date:
+    return today_in(ZoneInfo(shop.hours.timezone))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def load_shop(
+    path: Path | str, templates_path: Path = DEFAULT_TEMPLATES_PATH, today: date | None = None
+) -> Shop:
+    """`today` anchors relative dates (`today+10`); by default the day in the shop's timezone."""
     path = Path(path)
     root = Node(read_yaml(path), "", str(path)).mapping(TOP_LEVEL)
+    problems = _Problems()
+    hours = problems.attempt(lambda: _hours(root.field("hours")))
+    zone = ZoneInfo(hours.timezone if hours else "UTC")
+    dates = ShopDates(today or today_in(zone), zone)
+    shop_id = problems.attempt(lambda: _shop_id(root, path))
+    catalogue = problems.attempt(lambda: list(root.field("catalogue").items(CATALOGUE_EXAMPLE)), [])
+    products = tuple(problems.each(catalogue, _product, dates))
+    problems.attempt(lambda: _check_unique(root.field("catalogue"), [p.id for p in products]))
+    product_ids = _catalogue_ids(root)
+    shop = Shop(
+        id=shop_id,
+        name=problems.attempt(lambda: root.field("name").text()),
+        platform=problems.attempt(lambda: root.field("platform").choice(PLATFORMS)),
+        low_stock_threshold=problems.attempt(lambda: root.field("low_stock_threshold").integer()),
+        products=products,
+        promotions=_offers(problems, root, "promotions", _promotion, product_ids, dates),
+        coupons=_offers(problems, root, "coupons", _coupon, product_ids, dates),
+        gift_tiers=problems.attempt(lambda: _gift_tiers(root), ()),
+        shipping=problems.attempt(lambda: _shipping(root.field("shipping"))),
+        service=problems.attempt(lambda: _service(root.field("service"))),
+        invoice=problems.attempt(lambda: _invoice(root.optional("invoice"))),
+        payment=problems.attempt(lambda: _payment(root.field("payment"))),
+        hours=hours,
+        authority=problems.attempt(lambda: _authority(root.field("authority"))),
+        unattended=problems.attempt(lambda: _unattended(root.field("unattended"))),
+        templates=problems.attempt(
+            lambda: _templates(root.optional("templates"), load_templates(templates_path)), {}
+        ),
+        loaded_on=dates.today,
+    )
+    problems.raise_any()
+    return shop
+
+
+class _Problems:
+    """Collects the problems of one file so that a check reports all of them at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[ShopProfileError] = []
+
+    def attempt(self, build: Callable[[], T], fallback: T | None = None) -> T | None:
+        try:
+            return build()
+        except ShopProfileError as error:
+            self.errors.extend(error.problems)
+            return fallback
+
+    def each(self, nodes: list[Node], build: Callable, *args) -> Iterator:
+        for node in nodes:
+            built = self.attempt(lambda node=node: build(node, *args))
+            if built is not None:
+                yield built
+
+    def raise_any(self) -> None:
+        if self.errors:
+            raise ShopProfileError.combine(self.errors)
+
+
+def _shop_id(root: Node, path: Path) -> str:
     shop_id = root.field("id").text()
     if shop_id != path.stem:
         root.field("id").fail(f"expected '{path.stem}' to match the file name {path.name}")
-    products = tuple(_product(node) for node in root.field("catalogue").items())
-    _check_unique(root.field("catalogue"), [product.id for product in products])
-    product_ids = tuple(product.id for product in products)
-    return Shop(
-        id=shop_id,
-        name=root.field("name").text(),
-        platform=root.field("platform").choice(("taobao", "tmall", "jd")),
-        low_stock_threshold=root.field("low_stock_threshold").integer(),
-        products=products,
-        promotions=tuple(_promotion(node, product_ids) for node in _list(root, "promotions")),
-        coupons=tuple(_coupon(node, product_ids) for node in _list(root, "coupons")),
-        gift_tiers=_gift_tiers(root),
-        shipping=_shipping(root.field("shipping")),
-        service=_service(root.field("service")),
-        invoice=_invoice(root.optional("invoice")),
-        payment=_payment(root.field("payment")),
-        hours=_hours(root.field("hours")),
-        authority=_authority(root.field("authority")),
-        unattended=_unattended(root.field("unattended")),
-        templates=_templates(root.optional("templates"), load_templates(templates_path)),
-    )
+    return shop_id
+
+
+def _catalogue_ids(root: Node) -> tuple[str, ...]:
+    """The ids written in the catalogue, read leniently: a promotion naming a product whose entry
+    is broken elsewhere is not reported a second time."""
+    catalogue = root.value.get("catalogue")
+    items = catalogue if isinstance(catalogue, list) else []
+    return tuple(str(item["id"]) for item in items if isinstance(item, dict) and "id" in item)
+
+
+def _offers(problems: _Problems, root: Node, key: str, build, product_ids, dates) -> tuple:
+    nodes = problems.attempt(lambda: _list(root, key), [])
+    offers = tuple(problems.each(nodes, build, product_ids, dates))
+    if nodes:
+        problems.attempt(lambda: _check_unique(root.field(key), [offer.id for offer in offers]))
+    return offers
 
 
 def _list(root: Node, key: str) -> list[Node]:
@@ -126,7 +238,7 @@ def _opt_span(node: Node, key: str) -> tuple[float, float] | None:
     return None if child is None else child.span()
 
 
-def _product(node: Node) -> Product:
+def _product(node: Node, dates: ShopDates) -> Product:
     node.mapping(
         (
             "id",
@@ -148,7 +260,7 @@ def _product(node: Node) -> Product:
     original = _opt_number(node, "original_price")
     if original is not None and original < price:
         node.field("original_price").fail(f"expected at least the price ({price:g}) or no field")
-    skus = tuple(_sku(item) for item in node.field("skus").items())
+    skus = tuple(_sku(item, dates) for item in node.field("skus").items(SKU_EXAMPLE))
     _check_unique(node.field("skus"), [sku.id for sku in skus])
     return Product(
         id=node.field("id").text(),
@@ -169,7 +281,10 @@ def _product(node: Node) -> Product:
     )
 
 
-def _sku(node: Node) -> Sku:
+SKU_EXAMPLE = "{id: tea-1-250g, stock: 20}"
+
+
+def _sku(node: Node, dates: ShopDates) -> Sku:
     node.mapping(("id", "size", "color", "stock", "restock_date"))
     restock = node.optional("restock_date")
     return Sku(
@@ -177,7 +292,7 @@ def _sku(node: Node) -> Sku:
         stock=node.field("stock").integer(),
         size=node.optional("size").text() if node.optional("size") else None,
         color=node.optional("color").text() if node.optional("color") else None,
-        restock_date=restock.day() if restock else None,
+        restock_date=dates.day(restock) if restock else None,
     )
 
 
@@ -203,7 +318,7 @@ def _fit_note(node: Node) -> FitNote:
     )
 
 
-def _promotion(node: Node, product_ids: tuple[str, ...]) -> Promotion:
+def _promotion(node: Node, product_ids: tuple[str, ...], dates: ShopDates) -> Promotion:
     node.mapping(
         ("id", "title", "starts_at", "ends_at", "product", "price", "min_spend", "discount")
         + ("limit", "remaining")
@@ -212,8 +327,8 @@ def _promotion(node: Node, product_ids: tuple[str, ...]) -> Promotion:
     promotion = Promotion(
         id=node.field("id").text(),
         title=node.field("title").text(),
-        starts_at=node.field("starts_at").moment(),
-        ends_at=node.field("ends_at").moment(),
+        starts_at=dates.moment(node.field("starts_at")),
+        ends_at=dates.moment(node.field("ends_at")),
         product=_known(product, product_ids) if product else None,
         price=_opt_number(node, "price"),
         min_spend=_opt_number(node, "min_spend"),
@@ -238,18 +353,23 @@ def _check_promotion(node: Node, promotion: Promotion) -> None:
         node.field("remaining").fail("remaining needs limit (the flash-sale quantity)")
 
 
-def _coupon(node: Node, product_ids: tuple[str, ...]) -> Coupon:
+def _coupon(node: Node, product_ids: tuple[str, ...], dates: ShopDates) -> Coupon:
     node.mapping(("id", "value", "min_spend", "usable", "products", "ends_at"))
     products = node.optional("products")
     ends_at = node.optional("ends_at")
-    return Coupon(
+    coupon = Coupon(
         id=node.field("id").text(),
         value=node.field("value").number(0.01),
         min_spend=node.field("min_spend").number(),
         usable=node.field("usable").choice(("this_order", "next_order")),
         products=tuple(_known(item, product_ids) for item in products.items()) if products else (),
-        ends_at=ends_at.moment() if ends_at else None,
+        ends_at=dates.moment(ends_at) if ends_at else None,
     )
+    if 0 < coupon.min_spend < coupon.value:
+        node.field("min_spend").fail(
+            f"expected at least the value ({coupon.value:g}), or 0 for a coupon without threshold"
+        )
+    return coupon
 
 
 def _gift_tiers(root: Node) -> tuple[GiftTier, ...]:
@@ -273,19 +393,29 @@ def _shipping(node: Node) -> Shipping:
         ("fulfilment", "cutoffs", "last_pickup", "ship_days", "carriers")
         + ("default_delivery_days", "delivery")
     )
-    cutoffs = tuple(_cutoff(item) for item in node.field("cutoffs").items())
+    cutoffs = tuple(_cutoff(item) for item in node.field("cutoffs").items(CUTOFF_EXAMPLE))
     if [cutoff.before for cutoff in cutoffs] != sorted(cutoff.before for cutoff in cutoffs):
         node.field("cutoffs").fail("expected cutoffs in time order, earliest first")
     last_pickup = node.optional("last_pickup")
+    if last_pickup and last_pickup.clock() <= cutoffs[-1].before:
+        last_pickup.fail(f"expected a time after the last cutoff ({cutoffs[-1].before:%H:%M})")
+    ship_days = node.field("ship_days").items("[mon, tue, wed, thu, fri]")
     return Shipping(
         fulfilment=node.field("fulfilment").choice(("self_operated", "third_party")),
         cutoffs=cutoffs,
         last_pickup=last_pickup.clock() if last_pickup else None,
-        ship_days=frozenset(_weekday(item) for item in node.field("ship_days").items()),
-        carriers=node.field("carriers").texts(),
+        ship_days=frozenset(_weekday(item) for item in ship_days),
+        carriers=_texts(node.field("carriers"), "[中通]"),
         default_delivery_days=node.field("default_delivery_days").text(),
         delivery=tuple(_region(item) for item in _list(node, "delivery")),
     )
+
+
+CUTOFF_EXAMPLE = '{before: "16:00", ships: afternoon}'
+
+
+def _texts(node: Node, example: str) -> tuple[str, ...]:
+    return tuple(item.text() for item in node.items(example))
 
 
 def _cutoff(node: Node) -> Cutoff:
@@ -312,9 +442,10 @@ def _region(node: Node) -> DeliveryRegion:
 def _service(node: Node) -> Service:
     node.mapping(
         ("rating", "no_reason_return_days", "free_return_shipping", "warranty", "after_sales")
-        + ("refund_days", "authenticity")
+        + ("refund_days", "authenticity", "price_protection_days")
     )
     authenticity = node.optional("authenticity")
+    protection = node.optional("price_protection_days")
     rating = node.field("rating").number()
     if rating > 5:
         node.field("rating").fail("expected a shop rating between 0 and 5")
@@ -326,6 +457,7 @@ def _service(node: Node) -> Service:
         after_sales=node.field("after_sales").text(),
         refund_days=node.field("refund_days").text(),
         authenticity=authenticity.text() if authenticity else None,
+        price_protection_days=protection.integer() if protection else 0,
     )
 
 
@@ -334,7 +466,7 @@ def _invoice(node: Node | None) -> Invoice | None:
         return None
     node.mapping(("types", "company_title", "issued_within"))
     return Invoice(
-        types=node.field("types").texts(),
+        types=_texts(node.field("types"), "[电子普通发票]"),
         company_title=node.field("company_title").flag(),
         issued_within=node.field("issued_within").text(),
     )
@@ -344,7 +476,7 @@ def _payment(node: Node) -> Payment:
     node.mapping(("methods", "cash_on_delivery", "instalments", "company_transfer_hours"))
     instalments = node.optional("instalments")
     return Payment(
-        methods=node.field("methods").texts(),
+        methods=_texts(node.field("methods"), "[支付宝, 银行卡]"),
         cash_on_delivery=node.field("cash_on_delivery").flag(),
         instalments=instalments.texts() if instalments else (),
         company_transfer_hours=node.field("company_transfer_hours").integer(1),

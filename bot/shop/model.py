@@ -144,6 +144,8 @@ class Service:
     after_sales: str
     refund_days: str
     authenticity: str | None = None
+    # days after payment within which a price drop is refunded (价保); 0: the shop offers none
+    price_protection_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,8 @@ class Shop:
     promotions: tuple[Promotion, ...] = ()
     coupons: tuple[Coupon, ...] = ()
     gift_tiers: tuple[GiftTier, ...] = ()
+    # the day relative dates of the file (`today+10`) were counted from
+    loaded_on: date | None = None
 
     def product(self, name_or_id: str) -> Product | None:
         for product in self.products:

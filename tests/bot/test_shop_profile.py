@@ -12,6 +12,7 @@ import yaml
 from bot.intents import INTENTS
 from bot.shop import ShopProfileError, load_shop, load_shops
 from bot.shop.model import Authority, Coupon, Cutoff, FitNote, SizeRow, Sku, Unattended
+from tests.bot_helpers import DEMO_DAY
 
 SHOPS_DIR = Path(__file__).resolve().parents[2] / "data" / "shops"
 CST = timezone(timedelta(hours=8))
@@ -22,7 +23,7 @@ def test_load_shops_keys_by_shop_id():
 
 
 def test_demo_swimsuit_profile():
-    swimsuit = load_shop(SHOPS_DIR / "demo.yml").product("宝宝泳衣")
+    swimsuit = load_shop(SHOPS_DIR / "demo.yml", today=DEMO_DAY).product("宝宝泳衣")
     assert (swimsuit.id, swimsuit.price, swimsuit.original_price) == ("kids-swimsuit", 89, 129)
     assert swimsuit.size_up is False
     assert swimsuit.size_chart[1] == SizeRow("90", (80, 90), (11, 13.5), (1, 2))
@@ -33,7 +34,7 @@ def test_demo_swimsuit_profile():
 
 
 def test_demo_commercial_terms():
-    shop = load_shop(SHOPS_DIR / "demo.yml")
+    shop = load_shop(SHOPS_DIR / "demo.yml", today=DEMO_DAY)
     assert shop.coupons[1] == Coupon("C20", 20, 199, "this_order")
     assert shop.coupons[4].ends_at == datetime(2026, 6, 30, 23, 59, tzinfo=CST)
     assert shop.promotions[1].limit == 100 and shop.promotions[1].remaining == 12
@@ -43,7 +44,7 @@ def test_demo_commercial_terms():
 
 
 def test_demo_shipping_and_hours():
-    shop = load_shop(SHOPS_DIR / "demo.yml")
+    shop = load_shop(SHOPS_DIR / "demo.yml", today=DEMO_DAY)
     assert shop.shipping.cutoffs == (
         Cutoff(time(10, 0), "morning"),
         Cutoff(time(16, 0), "afternoon"),
@@ -67,7 +68,7 @@ def test_demo_shipping_and_hours():
 
 
 def test_second_shop_differs():
-    shop = load_shop(SHOPS_DIR / "jdhome.yml")
+    shop = load_shop(SHOPS_DIR / "jdhome.yml", today=DEMO_DAY)
     assert shop.payment.cash_on_delivery is False
     assert shop.service.free_return_shipping is False
     assert shop.service.authenticity is None
@@ -76,7 +77,7 @@ def test_second_shop_differs():
 
 
 def test_shop_template_overrides_default_and_keeps_the_rest():
-    demo, jdhome = load_shop(SHOPS_DIR / "demo.yml"), load_shop(SHOPS_DIR / "jdhome.yml")
+    demo, jdhome = load_shop(SHOPS_DIR / "demo.yml", today=DEMO_DAY), load_shop(SHOPS_DIR / "jdhome.yml", today=DEMO_DAY)
     assert jdhome.templates["greeting.hello"] == (
         "您好，欢迎光临{shop}京东自营店，有什么可以帮您？",
         "您好～{shop}客服在线，请问有什么需要？",
