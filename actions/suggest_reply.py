@@ -4,7 +4,6 @@ the holding message, see bot.afterhours), so `rasa shell` shows a sensible reply
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -13,6 +12,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import settings
 from bot.afterhours import AWAY, SUGGEST, Decision, decide, hold_repeat
 from bot.drafting import draft_replies
 from bot.messages import queue_channel_message
@@ -20,31 +20,23 @@ from bot.nlu.understanding import understanding_from_parse
 from bot.shop import Shop, load_shops
 from bot.store import Store
 from bot.store.records import NewSuggestion
-from bot.types import Draft, Understanding
+from bot.types import Draft, SentReply, Turn, Understanding
 
 DEFAULT_SHOP_ID = "demo"
-SHOPS_DIR_ENV = "HUASHU_SHOPS_DIR"
-# The action server's follow-up queue: the API's database file, so messages reaching a closed
-# shop through a Rasa channel wait in GET /v1/followups like those posted to /v1/messages.
-FOLLOWUP_DB_ENV = "HUASHU_FOLLOWUP_DB"
 CHANNEL_MODEL_VERSION = "rasa-channel"
 
 
 class ActionSuggestReply(Action):
-    """`shops` and `clock` are injectable for tests and the in-process API; `rasa run actions`
-    builds it with no arguments (shops from $HUASHU_SHOPS_DIR, default data/shops; wall clock;
-    follow-ups queued in $HUASHU_FOLLOWUP_DB when set). The API queues follow-ups itself and
-    passes `queue_followups=False`."""
+    """`shops` and `clock` are injectable for tests; `rasa run actions` builds it with no
+    arguments (shops, and the follow-up queue when set, from bot.settings; wall clock)."""
 
     def __init__(
         self,
         shops: Mapping[str, Shop] | None = None,
         clock: Callable[[], datetime] | None = None,
-        queue_followups: bool = True,
     ) -> None:
         self._shops = shops
         self._clock = clock or (lambda: datetime.now(timezone.utc))
-        self._queue_followups = queue_followups
         self._store: Store | None = None
 
     def name(self) -> str:
@@ -65,10 +57,11 @@ class ActionSuggestReply(Action):
             understanding,
             shop,
             now,
-            offered_tactics=offered_tactics(tracker.events),
+            history=history_of(tracker.events),
             order_value=metadata.get("order_value"),
-            seed=tracker.sender_id,
             product=metadata.get("product"),
+            order_status=metadata.get("order_status"),
+            seed=tracker.sender_id,
         )
         decision = decide(understanding, drafts, shop, now, seed=tracker.sender_id)
         if decision.mode != SUGGEST:
@@ -108,14 +101,14 @@ class ActionSuggestReply(Action):
         return queue_channel_message(store, message, decision)[0]
 
     def _followup_store(self, now: datetime) -> Store | None:
-        path = os.environ.get(FOLLOWUP_DB_ENV) if self._queue_followups else None
+        path = settings.followup_db()
         if path and self._store is None:
             self._store = Store.open(path, now)
         return self._store if path else None
 
     def shops(self) -> Mapping[str, Shop]:
         if self._shops is None:
-            self._shops = load_shops(os.environ.get(SHOPS_DIR_ENV, "data/shops"))
+            self._shops = load_shops(settings.shops_dir())
         return self._shops
 
 
@@ -151,6 +144,21 @@ def _bot_payloads(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def offered_tactics(events: Iterable[Mapping[str, Any]]) -> list[str]:
-    """The tactic each earlier bot message used (the draft that was sent, not the alternatives)."""
-    return [payload["tactic"] for payload in _bot_payloads(events) if payload.get("tactic")]
+def history_of(events: Iterable[Mapping[str, Any]]) -> list[Turn]:
+    """The conversation before the latest message as core turns: each earlier buyer message
+    with the tactic and text of what the bot sent back (the draft sent, not the alternatives)."""
+    turns: list[Turn] = []
+    for event in events:
+        if event.get("event") == "user":
+            turns.append(Turn(event.get("text") or ""))
+        elif (reply := _sent_reply(event)) is not None:
+            # a bot message before any buyer message (a session greeting) opens an empty turn
+            last = turns.pop() if turns else Turn("")
+            turns.append(Turn(last.message, (*last.replies, reply)))
+    return turns[:-1]
+
+
+def _sent_reply(event: Mapping[str, Any]) -> SentReply | None:
+    payloads = _bot_payloads([event])
+    tactic = payloads[0].get("tactic") if payloads else None
+    return SentReply(tactic, event.get("text") or "") if tactic else None

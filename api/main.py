@@ -27,7 +27,7 @@ from api.settings import Settings
 from api.training import training_desk
 from bot.messages import MessageService
 from bot.nlu.archives import latest_model_path
-from bot.service import Clock, DraftFn, Nlu, SuggestionService
+from bot.service import Clock, Nlu, SuggestionService
 from bot.shop import load_shops
 from bot.store import Store
 from bot.training.runs import CandidateFn
@@ -54,31 +54,22 @@ def _load_model(settings: Settings) -> Nlu:
     return NluModel.load(model_path(settings))
 
 
-def _default_draft_fn() -> DraftFn:
-    # imported at start-up so that importing the app module stays light
-    from actions.inprocess import suggest_drafts
-
-    return suggest_drafts
-
-
 def create_app(
     settings: Settings,
     *,
     nlu: Nlu | None = None,
-    draft_fn: DraftFn | None = None,
     clock: Clock = utc_now,
     candidate_fn: CandidateFn | None = None,
 ) -> FastAPI:
-    """`nlu` and `draft_fn` default to the trained model from settings and the in-process
-    custom action; tests pass an already loaded model to skip reloading it per test."""
+    """`nlu` defaults to the trained model from settings; tests pass an already loaded model to
+    skip reloading it per test."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         model = nlu or _load_model(settings)
         store = Store.open(settings.db_path, clock())
         shops = load_shops(settings.shops_dir)
-        drafting = draft_fn or _default_draft_fn()
-        app.state.service = SuggestionService(model, drafting, store, shops, clock)
+        app.state.service = SuggestionService(model, store, shops, clock)
         restore = nlu is None and settings.model_path is None
         app.state.training = training_desk(
             settings, store, app.state.service, clock, candidate_fn, restore

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from pydantic import BaseSettings
 
+from bot.settings import DEFAULT_DB_PATH, DEFAULT_SHOPS_DIR
+
 
 class Settings(BaseSettings):
-    db_path: Path = Path("var/huashu.db")
-    shops_dir: Path = Path("data/shops")
+    db_path: Path = DEFAULT_DB_PATH
+    shops_dir: Path = DEFAULT_SHOPS_DIR
     models_dir: Path = Path("models")
     # what gated training runs read: the Rasa data folder (nlu/ and rules/), config and domain
     data_dir: Path = Path("data")

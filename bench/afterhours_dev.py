@@ -24,8 +24,8 @@ os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from actions.inprocess import suggest_drafts  # noqa: E402
 from bot.afterhours import AUTO_REPLY, decide  # noqa: E402
+from bot.drafting import draft_replies  # noqa: E402
 from bot.hours import is_open  # noqa: E402
 from bot.nlu.archives import latest_model_path  # noqa: E402
 from bot.nlu.model import NluModel  # noqa: E402
@@ -53,13 +53,11 @@ def with_limits(shop: Shop, threshold: float | None, intents: str | None) -> Sho
 
 def run(model: NluModel, shop: Shop, rows: list[tuple[str, str]]) -> list[tuple]:
     """(gold intent, predicted intent, confidence, mode) per message."""
-    shops = {shop.id: shop}
     results = []
     for index, (text, gold) in enumerate(rows):
-        parse = model.parse(text)
+        understanding = understanding_from_parse(model.parse(text))
         seed = f"dev-{index}"
-        drafts = suggest_drafts(parse, shop.id, [], None, CLOSED, shops, sender_id=seed)
-        understanding = understanding_from_parse(parse)
+        drafts = draft_replies(understanding, shop, CLOSED, seed=seed)
         decision = decide(understanding, drafts, shop, CLOSED, seed)
         results.append((gold, understanding.intent, understanding.confidence, decision.mode))
     return results

@@ -64,7 +64,7 @@ def decide(
             AUTO_REPLY, "allowed", _allowed(understanding, drafts[0], shop), drafts[0], reopens_at
         )
     code, reason = refusal
-    ctx = build_context(understanding, shop, now, None, seed, None)
+    ctx = build_context(understanding, shop, now, seed=seed)
     return Decision(AWAY, code, reason, away.holding(ctx, reopens_at), reopens_at)
 
 

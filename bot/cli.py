@@ -4,7 +4,6 @@ subparser, so new groups (examples, train, evaluate, models) plug in beside `key
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -12,11 +11,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
+from bot import settings
 from bot.cli_models import add_model_commands
 from bot.cli_training import add_training_commands
 from bot.errors import USAGE_ERROR, HuashuError
 from bot.shop import ShopProfileError, load_shops
-from bot.store import DEFAULT_PATH, Store
+from bot.store import Store
 from bot.store.keys import AGENT_ROLE, TRAINER_ROLE
 from bot.store.records import ApiKeyInfo
 
@@ -111,13 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         type=Path,
-        default=Path(os.environ.get("HUASHU_DB_PATH", DEFAULT_PATH)),
+        default=settings.db_path(),
         help="SQLite file (default: $HUASHU_DB_PATH or %(default)s)",
     )
     parser.add_argument(
         "--shops",
         type=Path,
-        default=Path(os.environ.get("HUASHU_SHOPS_DIR", "data/shops")),
+        default=settings.shops_dir(),
         help="directory of shop files (default: $HUASHU_SHOPS_DIR or %(default)s)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from bot.evaluation import evaluate, read_labelled_tsv, stratified_split
 from bot.evaluation_report import markdown_report, summary_line, write_confusion_png
 from bot.nlu.archives import latest_model_path
 from bot.nlu.data import read_nlu_examples, write_nlu_examples
+from bot.nlu.errors import rasa_errors_as_sentences
 from bot.nlu.understanding import understanding_from_parse
 from bot.store import Store
 
@@ -58,7 +57,7 @@ def _train(args: argparse.Namespace) -> int:
 
     name = f"huashu-{args.clock():%Y%m%d-%H%M%S}"
     print(f"training {name} from {args.data} with {args.config} ...", file=args.err)
-    with _rasa_errors_as_sentences():
+    with rasa_errors_as_sentences():
         archive = train_model(args.config, args.data, args.domain, args.models, name)
     print(archive, file=args.out)
     return 0
@@ -102,17 +101,6 @@ def _report_run(run, gate, args: argparse.Namespace) -> int:
     return {"promoted": 0, "rejected": 1}.get(run.status, USAGE_ERROR)
 
 
-@contextmanager
-def _rasa_errors_as_sentences() -> Iterator[None]:
-    """Rasa reports bad config or data with its own exceptions; the CLI says them in a sentence."""
-    from rasa.shared.exceptions import RasaException
-
-    try:
-        yield
-    except (RasaException, RuntimeError) as error:
-        raise HuashuError(f"training failed: {error}") from error
-
-
 def _evaluate(args: argparse.Namespace) -> int:
     if not args.dev.is_file():
         raise HuashuError(f"no development set at {args.dev}: pass --dev PATH (text<TAB>intent)")
@@ -138,7 +126,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _train_and_measure(args: argparse.Namespace, train_examples, test_examples):
     from bot.nlu.model import NluModel, train_nlu_model
 
-    with tempfile.TemporaryDirectory() as workdir, _rasa_errors_as_sentences():
+    with tempfile.TemporaryDirectory() as workdir, rasa_errors_as_sentences():
         data = write_nlu_examples(train_examples, Path(workdir) / "nlu.yml")
         archive = train_nlu_model(args.config, data, args.domain, workdir, "evaluation")
         model = NluModel.load(archive)

@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.catalogue import with_catalogue
+from bot.memory import remembered_entities
 from bot.shop.model import Product, Shop
-from bot.tactics import CUES, TACTICS, Context, clarify, handoff
-from bot.types import Draft, Understanding
+from bot.stage import buyer_stage
+from bot.tactics import CUES, STAGES_BY_TACTIC, TACTICS, Context, clarify, handoff
+from bot.templates import render
+from bot.tone import is_upset
+from bot.types import Draft, Turn, Understanding
 
 MAX_DRAFTS = 3
+APOLOGY = re.compile(r"抱歉|不好意思|对不起")
 
 # Seeds' order per intent: 000 for price (promotion → coupon → service → supervisor) and for the
 # hesitant buyer (promotion, shipping, gift, stock), 001 for refunds (reason first, then remedies).
+# Each plan also holds the tactics for the later stages of the same question (a paid buyer's price
+# complaint → price protection; a paid buyer's "when does it ship" → their order's shipping);
+# STAGES_BY_TACTIC keeps every tactic to the stages it may speak in.
 PLANS: dict[str, tuple[str, ...]] = {
-    "price_objection": ("promotion", "coupon", "service_value", "gift", "price_match"),
-    "compare_shops": ("service_value", "promotion", "coupon", "price_match"),
-    "shipping_time": ("shipping_cutoff", "delivery_estimate"),
-    "size_worry": ("size_advice",),
+    "price_objection": (
+        ("price_protection", "promotion", "coupon", "service_value", "gift", "price_match")
+    ),
+    "compare_shops": ("price_protection", "service_value", "promotion", "coupon", "price_match"),
+    "shipping_time": ("shipping_cutoff", "order_shipping", "delivery_estimate", "logistics"),
+    "size_worry": ("size_advice", "refund_remedy"),
     "refund_intent": ("refund_reason", "refund_remedy", "return_policy"),
     "greet": ("greeting",),
     "thanks": ("thanks",),
@@ -30,52 +42,141 @@ PLANS: dict[str, tuple[str, ...]] = {
     "payment_issue": ("payment_help",),
     "invoice_request": ("invoice",),
     "address_change": ("address_confirm",),
-    "logistics_tracking": ("logistics",),
+    "logistics_tracking": ("logistics", "order_shipping"),
     "refund_progress": ("refund_status",),
     "defect_complaint": ("defect_help", "return_policy"),
     "request_human": ("handoff",),
     "out_of_scope": ("clarify",),
 }
 
+# Promise-like answers (where the parcel is, when the money arrives) only on a confident intent;
+# otherwise the neutral order look-up (issue 15: these two templates absorbed most misreadings).
+PROMISES = frozenset({"logistics", "refund_status"})
+CONFIDENT = 0.6
+
+# Questions routed by what they ask, whatever the intent: a gift question to the gift tactic, an
+# "any promotion?" question to the price plan (the intents spec counts it as price_objection).
+GIFT_WORDS = ("赠品", "送什么", "送啥", "有送", "送不送", "赠送", "礼品", "小礼物", "送点")
+PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优惠吗", "满减", "有券", "优惠券")
+
 # A tactic that is what the intent asks for is never held back as "already offered".
 ANSWERS = {"shipping_time": {"shipping_cutoff"}, "stock_availability": {"stock_scarcity"}}
 
 PRICE_INTENTS = ("price_objection", "compare_shops")
 PRODUCT_INTENTS = ("stock_availability", "size_worry")
+# Intents about an existing order: when nothing fits, the agent looks the order up.
+ORDER_INTENTS = (
+    "logistics_tracking",
+    "refund_progress",
+    "refund_intent",
+    "address_change",
+    "defect_complaint",
+)
 
 
 def draft_replies(
     understanding: Understanding,
     shop: Shop,
     now: datetime,
-    offered_tactics: Iterable[str] = (),
+    *,
+    history: Sequence[Turn] = (),
     order_value: float | None = None,
-    seed: str = "",
     product: str | None = None,
+    order_status: str | None = None,
+    seed: str = "",
 ) -> list[Draft]:
-    """`now` must be timezone-aware; `product` names the item in question when the message does
-    not (e.g. the product card the buyer came from)."""
-    ctx = build_context(understanding, shop, now, order_value, seed, product)
+    """The one way to draft: the API's service and the Rasa action both call it.
+
+    `now` must be timezone-aware; `history` is the conversation so far, oldest first (a reply's
+    tactic is not offered again unless asked for); `product` names the item in question when the
+    message does not (e.g. the product card the buyer came from); `order_status` is what the
+    platform knows of the buyer's order, when it says; `seed` varies the phrasing per
+    conversation."""
+    ctx = build_context(
+        understanding,
+        shop,
+        now,
+        history=history,
+        order_value=order_value,
+        product=product,
+        order_status=order_status,
+        seed=seed,
+    )
     if understanding.fallback:
-        return [*clarify.propose(ctx), *handoff.propose(ctx)]
-    offered = set(offered_tactics)
+        return with_tone(ctx, [*clarify.propose(ctx), *handoff.propose(ctx)])
+    offered = sent_tactics(history)
     drafts: list[Draft] = []
-    for tactic in PLANS.get(ctx.intent, ("clarify",)):
-        if tactic in offered and not _asked_again(tactic, ctx):
+    for tactic in plan(ctx):
+        if not fits(tactic, ctx) or (tactic in offered and not _asked_again(tactic, ctx)):
             continue
         drafts.extend(TACTICS[tactic](ctx))
         if len(drafts) >= MAX_DRAFTS:
-            return drafts[:MAX_DRAFTS]
-    return drafts or _nothing_holds(ctx)
+            break
+    drafts = drafts or _nothing_holds(ctx)
+    if hesitates(ctx):
+        drafts = [*_safe_on_every_likely_intent(ctx), *drafts]
+    return with_tone(ctx, _distinct(drafts)[:MAX_DRAFTS])
+
+
+def hesitates(ctx: Context) -> bool:
+    """The model is not confident and names more than one likely topic."""
+    return ctx.understanding.confidence < CONFIDENT and len(clarify.likely_topics(ctx)) >= 2
+
+
+def _safe_on_every_likely_intent(ctx: Context) -> list[Draft]:
+    """When every likely intent is about an existing order, the neutral look-up fits them all;
+    otherwise a question that names the likely topics."""
+    likely = [score.name for score in ctx.understanding.intent_ranking[: clarify.CHOICES]]
+    if ctx.stage.has_order and all(intent in ORDER_INTENTS for intent in likely):
+        return TACTICS["order_check"](ctx)
+    return clarify.propose(ctx)
+
+
+def _distinct(drafts: list[Draft]) -> list[Draft]:
+    seen: set[str] = set()
+    return [d for d in drafts if not (d.tactic in seen or seen.add(d.tactic))]
+
+
+def plan(ctx: Context) -> tuple[str, ...]:
+    """The tactics to try, best first: the intent's plan, after the question-routed ones."""
+    intent_plan = PLANS.get(ctx.intent, ("clarify",))
+    if ctx.intent not in PRICE_INTENTS and ctx.mentions(*PROMOTION_WORDS):
+        intent_plan = PLANS["price_objection"]
+    if ctx.mentions(*GIFT_WORDS):
+        return ("gift", *(tactic for tactic in intent_plan if tactic != "gift"))
+    return intent_plan
+
+
+def fits(tactic: str, ctx: Context) -> bool:
+    """The tactic may speak at the buyer's stage (and, if it promises, on a confident intent)."""
+    if ctx.stage.name not in STAGES_BY_TACTIC[tactic]:
+        return False
+    if tactic in PROMISES:
+        return ctx.understanding.confidence >= CONFIDENT
+    # "which product do you mean? send the link" is for shoppers, not for a buyer's order
+    return tactic != "product_info" or ctx.product is not None or not ctx.stage.has_order
+
+
+def with_tone(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """An upset buyer's first draft opens with an apology and an owner, unless it already does."""
+    if not ctx.upset or not drafts or APOLOGY.search(drafts[0].text):
+        return drafts
+    best = drafts[0]
+    opening = render(ctx.shop.templates, "tone.apology", f"{ctx.seed}|tone", {})
+    text = opening + best.text.removeprefix("亲，")
+    return [replace(best, text=text, facts={**best.facts, "apology": True}), *drafts[1:]]
 
 
 def build_context(
     understanding: Understanding,
     shop: Shop,
     now: datetime,
-    order_value: float | None,
-    seed: str,
-    product: str | None,
+    *,
+    history: Sequence[Turn] = (),
+    order_value: float | None = None,
+    product: str | None = None,
+    order_status: str | None = None,
+    seed: str = "",
 ) -> Context:
     if now.tzinfo is None:
         raise ValueError("draft_replies needs a timezone-aware `now`")
@@ -88,7 +189,16 @@ def build_context(
         seed=seed,
         order_value=order_value,
         product=_product(understanding, shop, product),
+        history=tuple(history),
+        stage=buyer_stage(understanding, history, order_status),
+        remembered=remembered_entities(history),
+        upset=is_upset(understanding.text, history),
     )
+
+
+def sent_tactics(history: Sequence[Turn]) -> set[str]:
+    """The tactics of the replies the agent already sent in this conversation."""
+    return {reply.tactic for turn in history for reply in turn.replies}
 
 
 def _product(understanding: Understanding, shop: Shop, product: str | None) -> Product | None:
@@ -108,6 +218,8 @@ def _asked_again(tactic: str, ctx: Context) -> bool:
 def _nothing_holds(ctx: Context) -> list[Draft]:
     if ctx.intent in PRICE_INTENTS:
         return handoff.escalate(ctx)
-    if ctx.intent in PRODUCT_INTENTS and ctx.product is None:
+    if ctx.intent in PRODUCT_INTENTS and ctx.product is None and not ctx.stage.has_order:
         return TACTICS["product_info"](ctx)
+    if ctx.stage.has_order or ctx.intent in ORDER_INTENTS:
+        return TACTICS["order_check"](ctx)
     return clarify.propose(ctx)

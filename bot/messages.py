@@ -82,5 +82,12 @@ def understanding_of(stored: StoredSuggestion) -> Understanding:
 
 def drafts_of(stored: StoredSuggestion) -> list[Draft]:
     return [
-        Draft(d.text, d.tactic, d.facts, d.needs_approval, d.auto_send_safe) for d in stored.drafts
+        Draft(
+            d.text,
+            d.tactic,
+            d.facts,
+            needs_approval=d.needs_approval,
+            auto_send_safe=d.auto_send_safe,
+        )
+        for d in stored.drafts
     ]

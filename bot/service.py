@@ -1,8 +1,7 @@
 """The suggestion service: a buyer message in, understood, drafted, logged, and handed back.
 
-Everything it depends on is passed in: the NLU model, the drafting function (the in-process
-custom action, injected by the adapter because bot/ may not import rasa_sdk), the store, the
-shop profiles and the clock."""
+Everything it depends on is passed in: the NLU model, the store, the shop profiles and the clock.
+Drafting is `bot.drafting.draft_replies`, the function the Rasa action calls too."""
 
 from __future__ import annotations
 
@@ -11,8 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from bot.drafting import draft_replies
 from bot.feedback import Verdict, feedback_record
 from bot.nlu.understanding import understanding_from_parse
+from bot.shop.model import Shop
 from bot.store import Store
 from bot.store.records import (
     Conversation,
@@ -20,12 +21,10 @@ from bot.store.records import (
     NewSuggestion,
     Stats,
     StoredSuggestion,
-    Turn,
 )
-from bot.types import Draft, Understanding
+from bot.types import Understanding
 
 Clock = Callable[[], datetime]
-DraftFn = Callable[..., Sequence[Draft]]
 
 HISTORY_LIMIT = 10
 
@@ -44,27 +43,18 @@ class SuggestRequest:
     sent_at: datetime | None = None
     agent_id: str | None = None
     order_value: float | None = None
+    product: str | None = None
+    order_status: str | None = None
 
 
-def _previous_events(turns: Sequence[Turn]) -> list[dict[str, Any]]:
-    """Rasa events for the earlier turns; a bot event names the tactic of the reply the agent
-    sent, so the drafting does not offer the same concession twice."""
-    events: list[dict[str, Any]] = []
-    for turn in turns:
-        events.append({"event": "user", "text": turn.message})
-        events.extend(
-            {"event": "bot", "text": reply.text, "data": {"custom": {"tactic": reply.tactic}}}
-            for reply in turn.replies
-        )
-    return events
+class UnknownShopError(LookupError):
+    def __init__(self, shop_id: str, known: Sequence[str]) -> None:
+        super().__init__(f"unknown shop '{shop_id}'; known shops: {', '.join(known)}")
 
 
 class SuggestionService:
-    def __init__(
-        self, nlu: Nlu, draft_fn: DraftFn, store: Store, shops: Mapping[str, Any], clock: Clock
-    ) -> None:
+    def __init__(self, nlu: Nlu, store: Store, shops: Mapping[str, Shop], clock: Clock) -> None:
         self._nlu = nlu
-        self._draft_fn = draft_fn
         self._store = store
         self._shops = shops
         self._clock = clock
@@ -94,29 +84,33 @@ class SuggestionService:
         self._nlu = nlu
 
     def suggest(self, request: SuggestRequest) -> StoredSuggestion:
+        shop = self._shops.get(request.shop_id)
+        if shop is None:
+            raise UnknownShopError(request.shop_id, sorted(self._shops))
         # one read of the reference, so the parse and the version logged come from one model
         nlu = self._nlu
-        parse = nlu.parse(request.message)
+        understanding = understanding_from_parse(nlu.parse(request.message))
         received_at = self._clock()
         history = self._store.log.recent_turns(
             request.shop_id, request.conversation_id, HISTORY_LIMIT
         )
-        drafts = self._draft_fn(
-            parse=parse,
-            shop_id=request.shop_id,
-            previous_events=_previous_events(history),
-            order_value=request.order_value,
+        drafts = draft_replies(
+            understanding,
+            shop,
             # the cutoff and opening hours apply to when the buyer wrote, if the caller knows it
-            now=request.sent_at or received_at,
-            shops=self._shops,
-            sender_id=request.conversation_id,
+            request.sent_at or received_at,
+            history=history,
+            order_value=request.order_value,
+            product=request.product,
+            order_status=request.order_status,
+            seed=request.conversation_id,
         )
         return self._store.log.record_suggestion(
             NewSuggestion(
                 shop_id=request.shop_id,
                 conversation_id=request.conversation_id,
                 message=request.message,
-                understanding=understanding_from_parse(parse),
+                understanding=understanding,
                 drafts=tuple(drafts),
                 model_version=nlu.version,
                 created_at=received_at,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 EntityValue = str | int | float
@@ -53,10 +53,32 @@ class Understanding:
 
 @dataclass(frozen=True)
 class Draft:
-    """One suggested reply, with the shop facts it relies on so an agent can check it."""
+    """One suggested reply, with the shop facts it relies on so an agent can check it.
+
+    The two flags are unsafe unless stated, by keyword: a draft needs a supervisor's approval
+    and may not be sent unattended until the tactic that writes it says otherwise. A tactic that
+    forgets a flag costs an agent a click, never a promise nobody approved."""
 
     text: str
     tactic: str
     facts: Mapping[str, Any] = field(default_factory=dict)
-    needs_approval: bool = False
+    _: KW_ONLY
+    needs_approval: bool = True
     auto_send_safe: bool = False
+
+
+@dataclass(frozen=True)
+class SentReply:
+    """A reply the agent sent from a draft: its tactic and the text as sent."""
+
+    tactic: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Turn:
+    """An earlier buyer message of the conversation and what the agent sent back from its
+    drafts, oldest first: what drafting knows of the conversation so far."""
+
+    message: str
+    replies: tuple[SentReply, ...] = ()

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.drafting import build_context
 from bot.shop import load_shops
 from bot.tactics import Context
-from bot.types import Entity, IntentScore, Understanding
+from bot.types import Entity, IntentScore, SentReply, Turn, Understanding
 
 ROOT = Path(__file__).resolve().parent.parent
 # The demo shops' relative dates (`today+10`) counted from the day most tests' clocks are set on
@@ -43,5 +43,14 @@ def context(
     **entities,
 ) -> Context:
     return build_context(
-        understand(intent, text, **entities), SHOPS[shop_id], at(when), order_value, "c1", None
+        understand(intent, text, **entities),
+        SHOPS[shop_id],
+        at(when),
+        order_value=order_value,
+        seed="c1",
     )
+
+
+def sent(*tactics: str) -> tuple[Turn, ...]:
+    """A conversation so far in which the agent sent one draft of each tactic, in order."""
+    return tuple(Turn(f"buyer message {n}", (SentReply(t, "…"),)) for n, t in enumerate(tactics))

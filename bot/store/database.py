@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.settings import DEFAULT_DB_PATH
 from bot.store.followups import FollowupLog
 from bot.store.keys import KeyStore
 from bot.store.log import ConversationLog
@@ -18,7 +19,7 @@ from bot.store.stats import StatsQuery
 from bot.store.timestamps import to_text
 from bot.store.training import TrainingStore
 
-DEFAULT_PATH = Path("var/huashu.db")
+DEFAULT_PATH = DEFAULT_DB_PATH
 BUSY_TIMEOUT_MS = 10_000
 # a readiness probe should answer quickly rather than queue behind a long write
 PROBE_TIMEOUT_MS = 200

@@ -9,6 +9,10 @@ from typing import Any
 
 from bot.types import Draft, Entity, IntentScore, Understanding
 
+# core types (drafting reads them) that the store hands back from here too
+from bot.types import SentReply as SentReply
+from bot.types import Turn as Turn
+
 FEEDBACK_ACTIONS = ("accepted", "edited", "rejected")
 
 
@@ -80,22 +84,6 @@ class StoredSuggestion:
     agent_id: str | None = None
     order_value: float | None = None
     feedback: tuple[FeedbackRecord, ...] = ()
-
-
-@dataclass(frozen=True)
-class SentReply:
-    """A reply the agent sent from a draft: its tactic and the text as sent."""
-
-    tactic: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Turn:
-    """A buyer message and what the agent sent back from the drafts, for drafting the next one."""
-
-    message: str
-    replies: tuple[SentReply, ...] = ()
 
 
 @dataclass(frozen=True)

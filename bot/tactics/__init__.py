@@ -5,6 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
+from bot.stage import (
+    AFTER_SALE,
+    ORDERED_UNPAID,
+    PAID_NOT_SHIPPED,
+    PAID_STAGES,
+    PRE_SALE,
+    RECEIVED,
+    SHIPPED,
+    STAGES,
+)
 from bot.tactics.context import Context
 from bot.types import Draft
 
@@ -24,8 +34,11 @@ NAMES = (
     "hesitation",
     "invoice",
     "logistics",
+    "order_check",
+    "order_shipping",
     "payment_help",
     "price_match",
+    "price_protection",
     "product_info",
     "promotion",
     "quality_assurance",
@@ -50,4 +63,46 @@ CUES: dict[str, tuple[str, ...]] = {
     name: module.CUES for name, module in MODULES.items() if hasattr(module, "CUES")
 }
 
-__all__ = ["CUES", "TACTICS", "Context", "Tactic"]
+# The buyer stages each tactic may speak in (bot.stage). Sales pushes for this order (promotion,
+# coupon, cutoff "现在拍", scarcity, price match, stock and size selling) stop at payment: to a paid
+# buyer they invite a second order. Order look-ups need an order; promise-like answers about a
+# parcel or a refund need the stage they are about (drafting also wants a confident intent).
+BEFORE_PAYMENT = frozenset({PRE_SALE, ORDERED_UNPAID})
+BEFORE_SHIPPING = BEFORE_PAYMENT | {PAID_NOT_SHIPPED}
+ANY_STAGE = frozenset(STAGES)
+WITH_ORDER = ANY_STAGE - {PRE_SALE}
+STAGES_BY_TACTIC: dict[str, frozenset[str]] = {
+    "promotion": BEFORE_PAYMENT,
+    "coupon": BEFORE_PAYMENT,
+    "shipping_cutoff": BEFORE_PAYMENT,
+    "stock_scarcity": BEFORE_PAYMENT,
+    "price_match": BEFORE_PAYMENT,
+    "service_value": BEFORE_PAYMENT,
+    "stock_check": BEFORE_PAYMENT,
+    "restock": BEFORE_PAYMENT,
+    "alternative": BEFORE_PAYMENT,
+    "payment_help": BEFORE_PAYMENT,
+    "hesitation": BEFORE_PAYMENT,
+    "gift": BEFORE_SHIPPING,
+    "size_advice": BEFORE_SHIPPING,
+    "delivery_estimate": BEFORE_SHIPPING,
+    "order_shipping": frozenset({PAID_NOT_SHIPPED}),
+    "price_protection": PAID_STAGES,
+    "address_confirm": BEFORE_SHIPPING | {SHIPPED},
+    "logistics": frozenset({SHIPPED, RECEIVED}),
+    "refund_status": frozenset({AFTER_SALE}),
+    "refund_reason": WITH_ORDER - {AFTER_SALE},
+    "refund_remedy": WITH_ORDER,
+    "order_check": ANY_STAGE,
+    "defect_help": ANY_STAGE,
+    "return_policy": ANY_STAGE,
+    "quality_assurance": ANY_STAGE,
+    "product_info": ANY_STAGE,
+    "invoice": ANY_STAGE,
+    "greeting": ANY_STAGE,
+    "thanks": ANY_STAGE,
+    "handoff": ANY_STAGE,
+    "clarify": ANY_STAGE,
+}
+
+__all__ = ["CUES", "STAGES_BY_TACTIC", "TACTICS", "Context", "Tactic"]

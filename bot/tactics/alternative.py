@@ -24,7 +24,11 @@ def propose(ctx: Context) -> list[Draft]:
         "sku_ids": [sku.id for sku in in_stock],
         "stock": [sku.stock for sku in in_stock],
     }
-    return [ctx.draft("alternative", "alternative.same_size", facts)]
+    return [
+        ctx.draft(
+            "alternative", "alternative.same_size", facts, needs_approval=False, auto_send_safe=True
+        )
+    ]
 
 
 def _same_size_in_stock(ctx: Context, requested: tuple[Sku, ...]) -> list[Sku]:

@@ -15,9 +15,11 @@ DAY_NAMES = {0: "今天", 1: "明天", 2: "后天"}
 def holding(ctx: Context, reopens_at: datetime | None) -> Draft:
     """`reopens_at` is in the shop's timezone, like `ctx.now`."""
     if reopens_at is None:
-        return ctx.draft("away", "away.later", {"reopens_at": None})
+        return ctx.draft(
+            "away", "away.later", {"reopens_at": None}, needs_approval=False, auto_send_safe=True
+        )
     facts = {"back": back_at(ctx.now, reopens_at), "reopens_at": reopens_at}
-    return ctx.draft("away", "away.back_at", facts)
+    return ctx.draft("away", "away.back_at", facts, needs_approval=False, auto_send_safe=True)
 
 
 def back_at(now: datetime, reopens_at: datetime) -> str:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
 from bot.shop.model import Product, Shop, Sku
+from bot.stage import ASSUMED_PRE_SALE, Stage
 from bot.templates import render
-from bot.types import Draft, Understanding
+from bot.types import Draft, Entity, EntityValue, Turn, Understanding
+
+# A mainland mobile number: 11 digits from 13x to 19x; the order pattern of the NLU takes it too.
+PHONE = re.compile(r"1[3-9]\d{9}")
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,12 @@ class Context:
     seed: str = ""
     order_value: float | None = None
     product: Product | None = None
+    history: tuple[Turn, ...] = ()
+    stage: Stage = ASSUMED_PRE_SALE
+    # entities the buyer gave in earlier messages: what was said is used, never asked again
+    remembered: tuple[Entity, ...] = ()
+    # a defect, a broken promise, a repeated question: apology and an owner first (bot.tone)
+    upset: bool = False
 
     @property
     def intent(self) -> str:
@@ -28,13 +39,28 @@ class Context:
     def mentions(self, *words: str) -> bool:
         return any(word in self.understanding.text for word in words)
 
-    def number(self, entity_type: str) -> float | None:
+    def value(self, entity_type: str) -> EntityValue | None:
+        """The entity from this message, else the latest one the buyer gave earlier."""
         value = self.understanding.first_value(entity_type)
+        if value is not None:
+            return value
+        earlier = [entity.value for entity in self.remembered if entity.type == entity_type]
+        return earlier[-1] if earlier else None
+
+    def number(self, entity_type: str) -> float | None:
+        value = self.value(entity_type)
         return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
     def text_value(self, entity_type: str) -> str | None:
-        value = self.understanding.first_value(entity_type)
+        value = self.value(entity_type)
         return None if value is None else str(value)
+
+    def order_id(self) -> str | None:
+        """The order number the buyer gave (now or earlier); a mobile number is not one."""
+        values = [self.understanding.entity_values("order_id")]
+        values.append([e.value for e in reversed(self.remembered) if e.type == "order_id"])
+        found = (str(v) for group in values for v in group if not is_phone(str(v)))
+        return next(found, None)
 
     def spend(self) -> float | None:
         """The order value if known, else what the product in question costs in this quantity."""
@@ -49,9 +75,12 @@ class Context:
         tactic: str,
         key: str,
         facts: Mapping[str, Any],
-        needs_approval: bool = False,
-        auto_send_safe: bool = True,
+        *,
+        needs_approval: bool = True,
+        auto_send_safe: bool = False,
     ) -> Draft:
+        """Unsafe unless stated, like `Draft`: each tactic says, by keyword, that its draft needs
+        no approval and may go out unattended."""
         return Draft(
             text=render(self.shop.templates, key, f"{self.seed}|{tactic}", facts),
             tactic=tactic,
@@ -59,6 +88,10 @@ class Context:
             needs_approval=needs_approval,
             auto_send_safe=auto_send_safe,
         )
+
+
+def is_phone(text: str) -> bool:
+    return PHONE.fullmatch(text) is not None
 
 
 def requested_skus(ctx: Context) -> tuple[Sku, ...]:

@@ -17,10 +17,18 @@ def propose(ctx: Context) -> list[Draft]:
     if within:
         best = max(within, key=lambda coupon: (coupon.usable == "this_order", coupon.value))
         safe = best.value <= ctx.shop.unattended.coupon_max
-        return [ctx.draft("coupon", f"coupon.{best.usable}", _facts(ctx, best), False, safe)]
+        return [
+            ctx.draft(
+                "coupon",
+                f"coupon.{best.usable}",
+                _facts(ctx, best),
+                needs_approval=False,
+                auto_send_safe=safe,
+            )
+        ]
     if usable:
         smallest = min(usable, key=lambda coupon: coupon.value)
-        return [ctx.draft("coupon", "coupon.approval", _facts(ctx, smallest), True, False)]
+        return [ctx.draft("coupon", "coupon.approval", _facts(ctx, smallest))]
     return []
 
 

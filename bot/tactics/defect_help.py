@@ -12,5 +12,5 @@ COLOUR_WORDS = ("色差", "颜色不一样", "颜色不对", "颜色跟", "旧�
 def propose(ctx: Context) -> list[Draft]:
     if ctx.mentions(*COLOUR_WORDS):
         facts = {"returns": returns_text(ctx.shop)}
-        return [ctx.draft("defect_help", "defect_help.colour", facts, False, False)]
-    return [ctx.draft("defect_help", "defect_help.photo", {}, False, False)]
+        return [ctx.draft("defect_help", "defect_help.colour", facts, needs_approval=False)]
+    return [ctx.draft("defect_help", "defect_help.photo", {}, needs_approval=False)]

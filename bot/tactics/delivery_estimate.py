@@ -13,6 +13,22 @@ def propose(ctx: Context) -> list[Draft]:
         place = next((place for place in region.places if ctx.mentions(place)), None)
         if place:
             facts |= {"place": place, "region": region.region, "days": region.days}
-            return [ctx.draft("delivery_estimate", "delivery_estimate.region", facts)]
+            return [
+                ctx.draft(
+                    "delivery_estimate",
+                    "delivery_estimate.region",
+                    facts,
+                    needs_approval=False,
+                    auto_send_safe=True,
+                )
+            ]
     facts |= {"days": shipping.default_delivery_days}
-    return [ctx.draft("delivery_estimate", "delivery_estimate.default", facts)]
+    return [
+        ctx.draft(
+            "delivery_estimate",
+            "delivery_estimate.default",
+            facts,
+            needs_approval=False,
+            auto_send_safe=True,
+        )
+    ]

@@ -18,10 +18,14 @@ def propose(ctx: Context) -> list[Draft]:
     facts |= {"gift": tier.gift, "gift_value": tier.value}
     swap = next((swap for swap in tier.swaps if ctx.mentions(swap)), None)
     if swap:
-        return [ctx.draft("gift", "gift.swap", facts | {"swap": swap}, False, False)]
+        return [ctx.draft("gift", "gift.swap", facts | {"swap": swap}, needs_approval=False)]
     if tier.swaps:
-        return [ctx.draft("gift", "gift.offer_swaps", facts | {"swaps": tier.swaps}, False, False)]
-    return [ctx.draft("gift", "gift.offer", facts, False, False)]
+        return [
+            ctx.draft(
+                "gift", "gift.offer_swaps", facts | {"swaps": tier.swaps}, needs_approval=False
+            )
+        ]
+    return [ctx.draft("gift", "gift.offer", facts, needs_approval=False)]
 
 
 def _tier(ctx: Context) -> GiftTier | None:

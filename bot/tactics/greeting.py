@@ -7,4 +7,12 @@ from bot.types import Draft
 
 
 def propose(ctx: Context) -> list[Draft]:
-    return [ctx.draft("greeting", "greeting.hello", {"shop": ctx.shop.name})]
+    return [
+        ctx.draft(
+            "greeting",
+            "greeting.hello",
+            {"shop": ctx.shop.name},
+            needs_approval=False,
+            auto_send_safe=True,
+        )
+    ]

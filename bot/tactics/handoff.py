@@ -11,11 +11,19 @@ COMPLAINT_WORDS = ("投诉", "差评", "领导", "经理", "主管")
 
 def propose(ctx: Context) -> list[Draft]:
     if ctx.understanding.fallback:
-        return [ctx.draft("handoff", "handoff.human", {"reason": "low_confidence"}, False, False)]
+        return [
+            ctx.draft(
+                "handoff", "handoff.human", {"reason": "low_confidence"}, needs_approval=False
+            )
+        ]
     if ctx.mentions(*COMPLAINT_WORDS):
-        return [ctx.draft("handoff", "handoff.complaint", {"reason": "complaint"}, False, False)]
-    return [ctx.draft("handoff", "handoff.human", {"reason": "request_human"}, False, False)]
+        return [
+            ctx.draft("handoff", "handoff.complaint", {"reason": "complaint"}, needs_approval=False)
+        ]
+    return [
+        ctx.draft("handoff", "handoff.human", {"reason": "request_human"}, needs_approval=False)
+    ]
 
 
 def escalate(ctx: Context) -> list[Draft]:
-    return [ctx.draft("handoff", "handoff.escalate", {"reason": "price_escalation"}, True, False)]
+    return [ctx.draft("handoff", "handoff.escalate", {"reason": "price_escalation"})]

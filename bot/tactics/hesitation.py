@@ -7,4 +7,8 @@ from bot.types import Draft
 
 
 def propose(ctx: Context) -> list[Draft]:
-    return [ctx.draft("hesitation", "hesitation.no_pressure", {})]
+    return [
+        ctx.draft(
+            "hesitation", "hesitation.no_pressure", {}, needs_approval=False, auto_send_safe=True
+        )
+    ]

@@ -11,8 +11,24 @@ COMPANY_WORDS = ("抬头", "公司", "税号", "专票")
 def propose(ctx: Context) -> list[Draft]:
     invoice = ctx.shop.invoice
     if invoice is None:
-        return [ctx.draft("invoice", "invoice.unavailable", {"invoice": False})]
+        return [
+            ctx.draft(
+                "invoice",
+                "invoice.unavailable",
+                {"invoice": False},
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
     facts = {"types": invoice.types, "issued_within": invoice.issued_within}
     if ctx.mentions(*COMPANY_WORDS) and invoice.company_title:
-        return [ctx.draft("invoice", "invoice.company", facts | {"company_title": True})]
-    return [ctx.draft("invoice", "invoice.types", facts)]
+        return [
+            ctx.draft(
+                "invoice",
+                "invoice.company",
+                facts | {"company_title": True},
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
+    return [ctx.draft("invoice", "invoice.types", facts, needs_approval=False, auto_send_safe=True)]

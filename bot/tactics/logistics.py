@@ -8,7 +8,19 @@ from bot.types import Draft
 
 def propose(ctx: Context) -> list[Draft]:
     facts = {"carriers": ctx.shop.shipping.carriers}
-    order_id = ctx.text_value("order_id")
+    order_id = ctx.order_id()
     if order_id is None:
-        return [ctx.draft("logistics", "logistics.ask_order", facts)]
-    return [ctx.draft("logistics", "logistics.check", facts | {"order_id": order_id})]
+        return [
+            ctx.draft(
+                "logistics", "logistics.ask_order", facts, needs_approval=False, auto_send_safe=True
+            )
+        ]
+    return [
+        ctx.draft(
+            "logistics",
+            "logistics.check",
+            facts | {"order_id": order_id},
+            needs_approval=False,
+            auto_send_safe=True,
+        )
+    ]

@@ -25,7 +25,11 @@ def propose(ctx: Context) -> list[Draft]:
         facts |= {"credit": "白条" if ctx.mentions("白条") else "花呗"}
     elif cause == "instalments":
         facts |= {"instalments": payment.instalments}
-    return [ctx.draft("payment_help", _key(cause, ctx), facts)]
+    return [
+        ctx.draft(
+            "payment_help", _key(cause, ctx), facts, needs_approval=False, auto_send_safe=True
+        )
+    ]
 
 
 def _key(cause: str | None, ctx: Context) -> str:

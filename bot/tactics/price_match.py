@@ -19,4 +19,4 @@ def propose(ctx: Context) -> list[Draft]:
         "competitor_price": competitor,
         "gap": round(ctx.product.price - competitor, 2),
     }
-    return [ctx.draft("price_match", "price_match.ask_supervisor", facts, True, False)]
+    return [ctx.draft("price_match", "price_match.ask_supervisor", facts)]

@@ -22,7 +22,9 @@ def propose(ctx: Context) -> list[Draft]:
         "discount": promotion.discount,
         "ends_at": promotion.ends_at,
     }
-    return [ctx.draft("promotion", "promotion.spend", facts)]
+    return [
+        ctx.draft("promotion", "promotion.spend", facts, needs_approval=False, auto_send_safe=True)
+    ]
 
 
 def _best(ctx: Context) -> Promotion | None:
@@ -51,4 +53,6 @@ def _price_draft(ctx: Context, promotion: Promotion) -> Draft:
         "now": promotion.price,
         "ends_at": promotion.ends_at,
     }
-    return ctx.draft("promotion", "promotion.price", facts)
+    return ctx.draft(
+        "promotion", "promotion.price", facts, needs_approval=False, auto_send_safe=True
+    )

@@ -11,6 +11,22 @@ def propose(ctx: Context) -> list[Draft]:
     warranty = ctx.product.warranty if ctx.product and ctx.product.warranty else service.warranty
     facts = {"warranty": warranty, "rating": service.rating}
     if service.authenticity is None:
-        return [ctx.draft("quality_assurance", "quality_assurance.warranty", facts)]
+        return [
+            ctx.draft(
+                "quality_assurance",
+                "quality_assurance.warranty",
+                facts,
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
     facts |= {"authenticity": service.authenticity}
-    return [ctx.draft("quality_assurance", "quality_assurance.authentic", facts)]
+    return [
+        ctx.draft(
+            "quality_assurance",
+            "quality_assurance.authentic",
+            facts,
+            needs_approval=False,
+            auto_send_safe=True,
+        )
+    ]

@@ -31,4 +31,8 @@ def stated_reason(ctx: Context) -> str | None:
 def propose(ctx: Context) -> list[Draft]:
     if stated_reason(ctx) is not None:
         return []
-    return [ctx.draft("refund_reason", "refund_reason.ask", {})]
+    return [
+        ctx.draft(
+            "refund_reason", "refund_reason.ask", {}, needs_approval=False, auto_send_safe=True
+        )
+    ]

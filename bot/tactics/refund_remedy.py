@@ -12,10 +12,27 @@ def propose(ctx: Context) -> list[Draft]:
     reason = stated_reason(ctx)
     if reason == "size":
         facts = {"returns": returns_text(ctx.shop)}
-        return [ctx.draft("refund_remedy", "refund_remedy.exchange", facts, False, False)]
+        size = ctx.text_value("size")
+        if size is not None:
+            # the buyer named the size they want: confirm it, never ask which one
+            facts |= {"size": size}
+            return [
+                ctx.draft(
+                    "refund_remedy", "refund_remedy.exchange_size", facts, needs_approval=False
+                )
+            ]
+        return [ctx.draft("refund_remedy", "refund_remedy.exchange", facts, needs_approval=False)]
     if reason == "defect":
         facts = {"compensation_max": ctx.shop.authority.compensation_max}
-        return [ctx.draft("refund_remedy", "refund_remedy.compensate", facts, False, False)]
+        return [ctx.draft("refund_remedy", "refund_remedy.compensate", facts, needs_approval=False)]
     if reason == "usage":
-        return [ctx.draft("refund_remedy", "refund_remedy.usage", {})]
+        return [
+            ctx.draft(
+                "refund_remedy",
+                "refund_remedy.usage",
+                {},
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
     return []

@@ -14,5 +14,17 @@ def propose(ctx: Context) -> list[Draft]:
     dates = sorted(sku.restock_date for sku in skus if sku.restock_date)
     facts = {"item": item_label(ctx), "stock": 0}
     if not dates:
-        return [ctx.draft("restock", "restock.undated", facts)]
-    return [ctx.draft("restock", "restock.dated", facts | {"restock_date": dates[0]})]
+        return [
+            ctx.draft(
+                "restock", "restock.undated", facts, needs_approval=False, auto_send_safe=True
+            )
+        ]
+    return [
+        ctx.draft(
+            "restock",
+            "restock.dated",
+            facts | {"restock_date": dates[0]},
+            needs_approval=False,
+            auto_send_safe=True,
+        )
+    ]

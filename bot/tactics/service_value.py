@@ -17,9 +17,25 @@ def propose(ctx: Context) -> list[Draft]:
     }
     gap = _gap(ctx)
     if gap is None:
-        return [ctx.draft("service_value", "service_value.plain", facts)]
+        return [
+            ctx.draft(
+                "service_value",
+                "service_value.plain",
+                facts,
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
     facts |= {"price": ctx.product.price, "competitor_price": ctx.number("competitor_price")}
-    return [ctx.draft("service_value", "service_value.gap", facts | {"gap": gap})]
+    return [
+        ctx.draft(
+            "service_value",
+            "service_value.gap",
+            facts | {"gap": gap},
+            needs_approval=False,
+            auto_send_safe=True,
+        )
+    ]
 
 
 def _gap(ctx: Context) -> float | None:

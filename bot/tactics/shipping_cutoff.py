@@ -20,7 +20,15 @@ def propose(ctx: Context) -> list[Draft]:
         for cutoff in shipping.cutoffs:
             if clock < cutoff.before:
                 facts = {"now": ctx.now, "cutoff": cutoff.before, "ships": cutoff.ships}
-                return [ctx.draft("shipping_cutoff", f"shipping_cutoff.{cutoff.ships}", facts)]
+                return [
+                    ctx.draft(
+                        "shipping_cutoff",
+                        f"shipping_cutoff.{cutoff.ships}",
+                        facts,
+                        needs_approval=False,
+                        auto_send_safe=True,
+                    )
+                ]
     if ctx.intent != "shipping_time":
         return []
     return [_after_cutoffs(ctx)]
@@ -32,10 +40,22 @@ def _after_cutoffs(ctx: Context) -> Draft:
     today = ctx.now.weekday() in shipping.ship_days
     if today and shipping.last_pickup and ctx.now.time() < shipping.last_pickup:
         facts |= {"ships": "try_today", "last_pickup": shipping.last_pickup}
-        return ctx.draft("shipping_cutoff", "shipping_cutoff.try_today", facts)
+        return ctx.draft(
+            "shipping_cutoff",
+            "shipping_cutoff.try_today",
+            facts,
+            needs_approval=False,
+            auto_send_safe=True,
+        )
     day = next_ship_day(ctx.now, shipping.ship_days)
     facts |= {"ships": "next_ship_day", "ship_day": day.date(), "day": day_name(ctx.now, day)}
-    return ctx.draft("shipping_cutoff", "shipping_cutoff.next_day", facts)
+    return ctx.draft(
+        "shipping_cutoff",
+        "shipping_cutoff.next_day",
+        facts,
+        needs_approval=False,
+        auto_send_safe=True,
+    )
 
 
 def next_ship_day(now: datetime, ship_days: frozenset[int]) -> datetime:

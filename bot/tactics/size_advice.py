@@ -25,13 +25,29 @@ def propose(ctx: Context) -> list[Draft]:
         None,
     )
     if measured is None:
-        return [ctx.draft("size_advice", "size_advice.ask", {"product": product.name})]
+        return [
+            ctx.draft(
+                "size_advice",
+                "size_advice.ask",
+                {"product": product.name},
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
     entity, label = measured
     value = ctx.number(entity)
     facts = {"product": product.name, "measure": label.format(_plain(value))}
     rows = [row for row in product.size_chart if _contains(getattr(row, entity), value)]
     if not rows:
-        return [ctx.draft("size_advice", "size_advice.off_chart", facts)]
+        return [
+            ctx.draft(
+                "size_advice",
+                "size_advice.off_chart",
+                facts,
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
     row = rows[-1] if product.size_up else rows[0]
     return [_recommend(ctx, product, row, facts | {"between_sizes": len(rows) > 1})]
 
@@ -50,14 +66,24 @@ def _recommend(ctx: Context, product: Product, row: SizeRow, facts: dict) -> Dra
     facts |= {"size": row.size, "notes": "".join(notes)}
     stock = sum(sku.stock for sku in product.skus if sku.size == row.size)
     if stock > 0:
-        return ctx.draft("size_advice", "size_advice.recommend", facts)
+        return ctx.draft(
+            "size_advice", "size_advice.recommend", facts, needs_approval=False, auto_send_safe=True
+        )
     dates = sorted(
         sku.restock_date for sku in product.skus if sku.size == row.size and sku.restock_date
     )
     if not dates:
-        return ctx.draft("size_advice", "size_advice.sold_out", facts | {"stock": 0})
+        return ctx.draft(
+            "size_advice",
+            "size_advice.sold_out",
+            facts | {"stock": 0},
+            needs_approval=False,
+            auto_send_safe=True,
+        )
     facts |= {"stock": 0, "restock_date": dates[0]}
-    return ctx.draft("size_advice", "size_advice.restock", facts)
+    return ctx.draft(
+        "size_advice", "size_advice.restock", facts, needs_approval=False, auto_send_safe=True
+    )
 
 
 def _contains(span: tuple[float, float] | None, value: float) -> bool:

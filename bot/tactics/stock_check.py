@@ -11,4 +11,8 @@ def propose(ctx: Context) -> list[Draft]:
     if ctx.product is None or stock <= ctx.shop.low_stock_threshold:
         return []
     facts = {"item": item_label(ctx), "stock": stock}
-    return [ctx.draft("stock_check", "stock_check.in_stock", facts)]
+    return [
+        ctx.draft(
+            "stock_check", "stock_check.in_stock", facts, needs_approval=False, auto_send_safe=True
+        )
+    ]

@@ -14,7 +14,15 @@ def propose(ctx: Context) -> list[Draft]:
     if ctx.product and 0 < stock <= ctx.shop.low_stock_threshold:
         facts = {"item": item_label(ctx), "stock": stock}
         facts |= {"threshold": ctx.shop.low_stock_threshold}
-        return [ctx.draft("stock_scarcity", "stock_scarcity.low", facts)]
+        return [
+            ctx.draft(
+                "stock_scarcity",
+                "stock_scarcity.low",
+                facts,
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
     return _flash_sale(ctx)
 
 
@@ -24,7 +32,23 @@ def _flash_sale(ctx: Context) -> list[Draft]:
             facts = {"promotion_id": promotion.id, "title": promotion.title}
             facts |= {"limit": promotion.limit, "ends_at": promotion.ends_at}
             if promotion.remaining is None:
-                return [ctx.draft("stock_scarcity", "stock_scarcity.flash", facts)]
+                return [
+                    ctx.draft(
+                        "stock_scarcity",
+                        "stock_scarcity.flash",
+                        facts,
+                        needs_approval=False,
+                        auto_send_safe=True,
+                    )
+                ]
             facts |= {"remaining": promotion.remaining}
-            return [ctx.draft("stock_scarcity", "stock_scarcity.flash_remaining", facts)]
+            return [
+                ctx.draft(
+                    "stock_scarcity",
+                    "stock_scarcity.flash_remaining",
+                    facts,
+                    needs_approval=False,
+                    auto_send_safe=True,
+                )
+            ]
     return []

@@ -7,4 +7,4 @@ from bot.types import Draft
 
 
 def propose(ctx: Context) -> list[Draft]:
-    return [ctx.draft("thanks", "thanks.welcome", {})]
+    return [ctx.draft("thanks", "thanks.welcome", {}, needs_approval=False, auto_send_safe=True)]

@@ -7,8 +7,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.inprocess import suggest_drafts
-from actions.suggest_reply import FOLLOWUP_DB_ENV, ActionSuggestReply
+from actions.suggest_reply import ActionSuggestReply
+from bot.settings import FOLLOWUP_DB_ENV
 from bot.store import Store
 from tests.actions.test_suggest_reply import parse
 from tests.bot_helpers import SHOPS, at
@@ -78,12 +78,6 @@ def test_open_shop_sends_the_best_draft_as_before():
     assert (message["custom"]["auto_sent"], message["custom"]["after_hours"]) == (False, None)
 
 
-def test_in_process_drafts_are_the_same_at_night():
-    # the API reads the drafts from the same action and decides with the same bot.afterhours
-    drafts = suggest_drafts(parse("price_objection", "能便宜点吗"), "demo", [], None, NIGHT, SHOPS)
-    assert [draft.tactic for draft in drafts][0] == "promotion"
-
-
 @pytest.fixture
 def followup_db(tmp_path, monkeypatch):
     path = tmp_path / "huashu.db"
@@ -119,7 +113,6 @@ def test_queued_burst_rule_holds_the_second_holding_message(followup_db):
     assert (message["text"], message["custom"]["after_hours"]["mode"]) == (None, "held")
 
 
-def test_nothing_is_queued_while_open_or_in_process(followup_db):
+def test_nothing_is_queued_while_open(followup_db):
     run(parse("price_objection", "能便宜点吗"), at("2026-07-14 10:00"))
-    suggest_drafts(parse("price_objection", "能便宜点吗"), "demo", [], None, NIGHT, SHOPS)
     assert queued(followup_db, NIGHT) == []

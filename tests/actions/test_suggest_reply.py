@@ -7,9 +7,10 @@ from dataclasses import asdict
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.suggest_reply import ActionSuggestReply, offered_tactics
+from actions.suggest_reply import ActionSuggestReply, history_of
 from bot.drafting import draft_replies
 from bot.nlu.understanding import understanding_from_parse
+from bot.types import SentReply, Turn
 from tests.bot_helpers import ROOT, SHOPS, at
 
 SHOPS_DIR = ROOT / "data" / "shops"
@@ -98,15 +99,20 @@ def test_tactic_sent_earlier_is_not_offered_again():
     assert messages[0]["custom"]["tactic"] == "coupon"
 
 
-def test_offered_tactics_reads_bot_events_only():
+def test_history_pairs_each_buyer_message_with_the_replies_sent():
     events = [
         {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": "x", "parse_data": {}},
+        {"event": "user", "text": "太贵了", "parse_data": {}},
         bot_event("promotion"),
         {"event": "bot", "text": "plain utterance", "data": {}},
         bot_event("coupon"),
+        {"event": "user", "text": "订单号123456789012", "parse_data": {}},
+        {"event": "user", "text": "还能便宜吗", "parse_data": {}},
     ]
-    assert offered_tactics(events) == ["promotion", "coupon"]
+    assert history_of(events) == [
+        Turn("太贵了", (SentReply("promotion", "…"), SentReply("coupon", "…"))),
+        Turn("订单号123456789012"),
+    ]
 
 
 def test_nlu_fallback_sends_clarify_and_flags_handoff():

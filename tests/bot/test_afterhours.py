@@ -142,7 +142,7 @@ def test_unsafe_drafts_are_never_auto_sent_even_when_allowed(intent, text, tacti
 def test_discretionary_tactics_are_held_back_even_if_a_draft_says_safe(tactic):
     # regression guard: the decision must not rest on one template's auto_send_safe flag
     understanding = understand("price_objection", "能便宜点吗")
-    draft = Draft("亲，送您一份小礼物～", tactic, auto_send_safe=True)
+    draft = Draft("亲，送您一份小礼物～", tactic, needs_approval=False, auto_send_safe=True)
     assert decide(understanding, [draft], EVERYTHING, CLOSED, "c1").reason_code == "draft_not_safe"
 
 

@@ -17,13 +17,15 @@ from bot.drafting import draft_replies
 from bot.intents import INTENTS
 from bot.shop.model import Shop
 from bot.types import Draft
-from tests.bot_helpers import SHANGHAI, SHOPS, at, understand
+from tests.bot_helpers import SHANGHAI, SHOPS, at, sent, understand
 
 SHOPS_DIR = Path(__file__).resolve().parents[2] / "data" / "shops"
 CLOCKS = ["2026-06-10 09:00", "2026-07-15 09:59", "2026-07-15 15:30", "2026-07-15 16:30"]
 CLOCKS += ["2026-07-16 12:00", "2026-07-18 18:00", "2026-07-19 09:00", "2026-08-15 21:30"]
 TEXTS = ["", "还有券吗", "有什么活动", "送什么赠品", "能换无线鼠标吗", "银行卡限额", "白条额度不够"]
 TEXTS += ["能货到付款吗", "公司转账", "小了想退", "收到是坏的", "颜色不一样", "发上海几天", "投诉"]
+# a refund under way: the stage in which refund-status drafts speak (bot.stage)
+TEXTS += ["退款还没到账"]
 ENTITY_SETS = {
     "demo": [
         {},
@@ -79,7 +81,7 @@ CASES = list(_cases())
 def _drafts():
     for shop_id, when, understanding, offered in CASES:
         for draft in draft_replies(
-            understanding, SHOPS[shop_id], at(when), offered_tactics=offered, seed=when
+            understanding, SHOPS[shop_id], at(when), history=sent(*offered), seed=when
         ):
             yield shop_id, at(when), understanding, draft
 
@@ -91,8 +93,8 @@ def test_the_scan_covers_every_tactic():
     assert len(CASES) > 10_000
     assert {draft.tactic for *_, draft in ALL_DRAFTS} == {
         "address_confirm", "alternative", "clarify", "coupon", "defect_help", "delivery_estimate",
-        "gift", "greeting", "handoff", "hesitation", "invoice", "logistics", "payment_help",
-        "price_match",
+        "gift", "greeting", "handoff", "hesitation", "invoice", "logistics", "order_check",
+        "payment_help", "price_match", "price_protection",
         "product_info", "promotion", "quality_assurance", "refund_reason", "refund_remedy",
         "refund_status", "restock", "return_policy", "service_value", "shipping_cutoff",
         "size_advice", "stock_check", "stock_scarcity", "thanks",
@@ -182,7 +184,7 @@ def test_discretionary_drafts_are_never_auto_send_safe():
 
 def test_at_most_three_distinct_drafts():
     for shop_id, when, understanding, offered in CASES[::7]:
-        drafts = draft_replies(understanding, SHOPS[shop_id], at(when), offered_tactics=offered)
+        drafts = draft_replies(understanding, SHOPS[shop_id], at(when), history=sent(*offered))
         assert 1 <= len(drafts) <= 3
         assert len({draft.tactic for draft in drafts}) == len(drafts)
 

@@ -7,7 +7,7 @@ import pytest
 
 from bot.drafting import draft_replies
 from bot.intents import INTENTS
-from tests.bot_helpers import SHOPS, at, understand
+from tests.bot_helpers import SHOPS, at, sent, understand
 
 NOW = at("2026-07-15 15:30")
 
@@ -23,18 +23,18 @@ def test_price_objection_follows_seed_order():
 
 def test_offered_tactics_are_not_repeated():
     message = understand("price_objection", "还能便宜点吗", product="儿童泳衣")
-    assert tactics(message, offered_tactics=["promotion"]) == ["coupon", "service_value"]
-    assert tactics(message, offered_tactics=["promotion", "coupon", "service_value"]) == ["handoff"]
+    assert tactics(message, history=sent("promotion")) == ["coupon", "service_value"]
+    assert tactics(message, history=sent("promotion", "coupon", "service_value")) == ["handoff"]
 
 
 def test_repeat_allowed_when_the_buyer_asks_for_it_by_name():
     message = understand("price_objection", "还有券吗", product="儿童泳衣")
-    assert tactics(message, offered_tactics=["promotion", "coupon"]) == ["coupon", "service_value"]
+    assert tactics(message, history=sent("promotion", "coupon")) == ["coupon", "service_value"]
 
 
 def test_direct_answer_is_repeated_when_asked_again():
     message = understand("shipping_time", "到底今天发不发")
-    assert tactics(message, offered_tactics=["shipping_cutoff"]) == [
+    assert tactics(message, history=sent("shipping_cutoff")) == [
         "shipping_cutoff",
         "delivery_estimate",
     ]
@@ -43,16 +43,14 @@ def test_direct_answer_is_repeated_when_asked_again():
 def test_hesitation_incentives_then_patience():
     message = understand("hesitation", "我再考虑一下", product="笔记本")
     assert tactics(message) == ["promotion", "shipping_cutoff", "gift"]
-    assert tactics(message, offered_tactics=["promotion", "shipping_cutoff", "gift"]) == [
-        "hesitation"
-    ]
+    assert tactics(message, history=sent("promotion", "shipping_cutoff", "gift")) == ["hesitation"]
 
 
 def test_compare_shops_with_real_gap_ends_with_price_match():
     message = understand("compare_shops", "别家才3800", product="笔记本", competitor_price=3800)
     assert tactics(message) == ["service_value", "promotion", "coupon"]
-    offered = ["service_value", "promotion", "coupon"]
-    drafts = draft_replies(message, SHOPS["demo"], NOW, offered_tactics=offered)
+    offered = sent("service_value", "promotion", "coupon")
+    drafts = draft_replies(message, SHOPS["demo"], NOW, history=offered)
     assert [(d.tactic, d.needs_approval, d.auto_send_safe) for d in drafts] == [
         ("price_match", True, False)
     ]
@@ -114,8 +112,9 @@ EXPECTED_FIRST = {
     "payment_issue": "payment_help",
     "invoice_request": "invoice",
     "address_change": "address_confirm",
-    "logistics_tracking": "logistics",
-    "refund_progress": "refund_status",
+    # no word of a shipped parcel or a refund under way: the neutral order look-up (issue 15)
+    "logistics_tracking": "order_check",
+    "refund_progress": "order_check",
     "defect_complaint": "defect_help",
     "request_human": "handoff",
     "out_of_scope": "clarify",

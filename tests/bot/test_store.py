@@ -51,7 +51,7 @@ def understanding(text="能便宜点吗", intent="price_objection"):
 
 def new_suggestion(shop="demo", conversation="c1", text="能便宜点吗", at=NOW, **kwargs):
     drafts = (
-        Draft("亲，店里正在满300减30。", "promotion", {"promotion": "p1"}),
+        Draft("亲，店里正在满300减30。", "promotion", {"promotion": "p1"}, needs_approval=False),
         Draft("送您一张10元券。", "coupon", needs_approval=True),
     )
     return NewSuggestion(

@@ -77,5 +77,5 @@ def test_clock_in_another_timezone_is_converted_to_the_shops():
     from tests.bot_helpers import SHOPS, understand
 
     utc_0730 = datetime(2026, 7, 15, 7, 30, tzinfo=timezone.utc)  # 15:30 in Shanghai
-    ctx = build_context(understand("shipping_time"), SHOPS["demo"], utc_0730, None, "c1", None)
+    ctx = build_context(understand("shipping_time"), SHOPS["demo"], utc_0730, seed="c1")
     assert shipping_cutoff.propose(ctx)[0].facts["ships"] == "afternoon"
