@@ -17,6 +17,7 @@ from bot.nlu.archives import latest_model_path
 from bot.nlu.data import read_nlu_examples, write_nlu_examples
 from bot.nlu.errors import rasa_errors_as_sentences
 from bot.nlu.understanding import understanding_from_parse
+from bot.quiet import library_output, quiet_libraries
 from bot.store import Store
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -48,16 +49,20 @@ def _add_training_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, default=PROJECT_DIR / "config.yml")
     parser.add_argument("--domain", type=Path, default=PROJECT_DIR / "domain.yml")
     parser.add_argument("--data", type=Path, default=PROJECT_DIR / "data", help="Rasa data folder")
+    parser.add_argument(
+        "--verbose", action="store_true", help="show Rasa's and TensorFlow's own output"
+    )
 
 
 def _train(args: argparse.Namespace) -> int:
+    quiet_libraries(verbose=args.verbose)
     if args.gated:
         return _gated_train(args)
     from bot.nlu.model import train_model
 
     name = f"huashu-{args.clock():%Y%m%d-%H%M%S}"
     print(f"training {name} from {args.data} with {args.config} ...", file=args.err)
-    with rasa_errors_as_sentences():
+    with rasa_errors_as_sentences(), library_output(verbose=args.verbose):
         archive = train_model(args.config, args.data, args.domain, args.models, name)
     print(archive, file=args.out)
     return 0
@@ -86,9 +91,10 @@ def _gated_train(args: argparse.Namespace) -> int:
         runner = TrainingRunner(
             store, serving, args.data / "nlu", args.models, candidate, args.clock
         )
-        run = runner.run_now(
-            lambda step, progress: print(f"[{progress:4.0%}] {step}", file=args.err)
-        )
+        with library_output(verbose=args.verbose):
+            run = runner.run_now(
+                lambda step, progress: print(f"[{progress:4.0%}] {step}", file=args.err)
+            )
         gate = store.training.model(run.version).gate if run.version else None
     finally:
         store.close()
@@ -104,6 +110,7 @@ def _report_run(run, gate, args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     if not args.dev.is_file():
         raise HuashuError(f"no development set at {args.dev}: pass --dev PATH (text<TAB>intent)")
+    quiet_libraries(verbose=args.verbose)
     examples = read_nlu_examples(args.data / "nlu")
     train_split, held_out = stratified_split(examples, args.held_out)
     args.reports.mkdir(parents=True, exist_ok=True)
@@ -126,7 +133,11 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _train_and_measure(args: argparse.Namespace, train_examples, test_examples):
     from bot.nlu.model import NluModel, train_nlu_model
 
-    with tempfile.TemporaryDirectory() as workdir, rasa_errors_as_sentences():
+    with (
+        tempfile.TemporaryDirectory() as workdir,
+        rasa_errors_as_sentences(),
+        library_output(verbose=args.verbose),
+    ):
         data = write_nlu_examples(train_examples, Path(workdir) / "nlu.yml")
         archive = train_nlu_model(args.config, data, args.domain, workdir, "evaluation")
         model = NluModel.load(archive)

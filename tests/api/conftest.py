@@ -48,7 +48,14 @@ def shops_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path, shops_dir: Path) -> Settings:
-    return Settings(db_path=tmp_path / "var" / "huashu.db", shops_dir=shops_dir)
+    # every path the app may write lives in tmp_path; tests that train copy data/ there themselves
+    return Settings(
+        db_path=tmp_path / "var" / "huashu.db",
+        shops_dir=shops_dir,
+        models_dir=tmp_path / "models",
+        data_dir=tmp_path / "data",
+        demo_key_path=tmp_path / "var" / "demo.key",
+    )
 
 
 def create_key(settings: Settings, shop: str) -> str:
