@@ -13,6 +13,7 @@ from typing import TextIO
 
 from bot import settings
 from bot.cli_models import add_model_commands
+from bot.cli_shops import add_shop_commands
 from bot.cli_training import add_training_commands
 from bot.errors import USAGE_ERROR, HuashuError
 from bot.shop import ShopProfileError, load_shops
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_keys(commands)
     add_model_commands(commands)
     add_training_commands(commands)
+    add_shop_commands(commands)
     return parser
 
 

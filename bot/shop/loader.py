@@ -31,6 +31,7 @@ from bot.shop.model import (
     Sku,
     Unattended,
 )
+from bot.shop.reminders import reminder_rules
 from bot.templates import DEFAULT_TEMPLATES_PATH, check_override, load_templates, read_yaml
 from bot.yamlnodes import Node, ShopProfileError
 
@@ -56,6 +57,7 @@ TOP_LEVEL = (
     "authority",
     "unattended",
     "templates",
+    "reminders",
 )
 
 
@@ -143,6 +145,7 @@ def load_shop(
         promotions=_offers(problems, root, "promotions", _promotion, product_ids, dates),
         coupons=_offers(problems, root, "coupons", _coupon, product_ids, dates),
         gift_tiers=problems.attempt(lambda: _gift_tiers(root), ()),
+        reminders=problems.attempt(lambda: reminder_rules(root.optional("reminders"))),
         shipping=problems.attempt(lambda: _shipping(root.field("shipping"))),
         service=problems.attempt(lambda: _service(root.field("service"))),
         invoice=problems.attempt(lambda: _invoice(root.optional("invoice"))),
@@ -393,22 +396,40 @@ def _shipping(node: Node) -> Shipping:
         ("fulfilment", "cutoffs", "last_pickup", "ship_days", "carriers")
         + ("default_delivery_days", "delivery")
     )
+    problems = _Problems()
+    cutoffs = problems.attempt(lambda: _cutoffs(node), ())
+    last_pickup = node.optional("last_pickup")
+    if cutoffs and last_pickup and last_pickup.clock() <= cutoffs[-1].before:
+        problems.attempt(
+            lambda: last_pickup.fail(
+                f"expected a time after the last cutoff ({cutoffs[-1].before:%H:%M})"
+            )
+        )
+    shipping = Shipping(
+        fulfilment=problems.attempt(
+            lambda: node.field("fulfilment").choice(("self_operated", "third_party"))
+        ),
+        cutoffs=cutoffs,
+        last_pickup=last_pickup.clock() if last_pickup else None,
+        ship_days=problems.attempt(lambda: _ship_days(node), frozenset()),
+        carriers=problems.attempt(lambda: _texts(node.field("carriers"), "[中通]"), ()),
+        default_delivery_days=problems.attempt(lambda: node.field("default_delivery_days").text()),
+        delivery=problems.attempt(lambda: tuple(_region(i) for i in _list(node, "delivery")), ()),
+    )
+    problems.raise_any()
+    return shipping
+
+
+def _cutoffs(node: Node) -> tuple[Cutoff, ...]:
     cutoffs = tuple(_cutoff(item) for item in node.field("cutoffs").items(CUTOFF_EXAMPLE))
     if [cutoff.before for cutoff in cutoffs] != sorted(cutoff.before for cutoff in cutoffs):
         node.field("cutoffs").fail("expected cutoffs in time order, earliest first")
-    last_pickup = node.optional("last_pickup")
-    if last_pickup and last_pickup.clock() <= cutoffs[-1].before:
-        last_pickup.fail(f"expected a time after the last cutoff ({cutoffs[-1].before:%H:%M})")
-    ship_days = node.field("ship_days").items("[mon, tue, wed, thu, fri]")
-    return Shipping(
-        fulfilment=node.field("fulfilment").choice(("self_operated", "third_party")),
-        cutoffs=cutoffs,
-        last_pickup=last_pickup.clock() if last_pickup else None,
-        ship_days=frozenset(_weekday(item) for item in ship_days),
-        carriers=_texts(node.field("carriers"), "[中通]"),
-        default_delivery_days=node.field("default_delivery_days").text(),
-        delivery=tuple(_region(item) for item in _list(node, "delivery")),
-    )
+    return cutoffs
+
+
+def _ship_days(node: Node) -> frozenset[int]:
+    days = node.field("ship_days").items("[mon, tue, wed, thu, fri]")
+    return frozenset(_weekday(item) for item in days)
 
 
 CUTOFF_EXAMPLE = '{before: "16:00", ships: afternoon}'

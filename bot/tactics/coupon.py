@@ -1,6 +1,7 @@
 """Seeds 000: second answer to a price objection — a coupon the agent may grant, this or next order
 (one that helps close this order first). Above the agent's authority the draft only asks a
-supervisor; it never promises the coupon."""
+supervisor; it never promises the coupon. "这单就能用" is said only of an order known to reach
+the coupon's threshold; otherwise the draft names the threshold (a coupon without one: 无门槛)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def propose(ctx: Context) -> list[Draft]:
         return [
             ctx.draft(
                 "coupon",
-                f"coupon.{best.usable}",
+                _key(ctx, best),
                 _facts(ctx, best),
                 needs_approval=False,
                 auto_send_safe=safe,
@@ -28,7 +29,15 @@ def propose(ctx: Context) -> list[Draft]:
         ]
     if usable:
         smallest = min(usable, key=lambda coupon: coupon.value)
-        return [ctx.draft("coupon", "coupon.approval", _facts(ctx, smallest))]
+        return [
+            ctx.draft(
+                "coupon",
+                "coupon.approval",
+                _facts(ctx, smallest),
+                needs_approval=True,
+                auto_send_safe=False,
+            )
+        ]
     return []
 
 
@@ -43,11 +52,20 @@ def _usable(ctx: Context) -> list[Coupon]:
     ]
 
 
+def _key(ctx: Context, coupon: Coupon) -> str:
+    if coupon.min_spend == 0:
+        return f"coupon.{coupon.usable}_no_threshold"
+    if coupon.usable == "this_order" and ctx.spend() is None:
+        return "coupon.this_order_threshold"
+    return f"coupon.{coupon.usable}"
+
+
 def _facts(ctx: Context, coupon: Coupon) -> dict:
-    return {
+    facts = {
         "coupon_id": coupon.id,
         "value": coupon.value,
         "min_spend": coupon.min_spend,
         "usable": coupon.usable,
         "authority_max": ctx.shop.authority.coupon_max,
     }
+    return facts | ({"order_value": ctx.spend()} if ctx.spend() is not None else {})

@@ -1,43 +1,66 @@
 """Seeds 000: ask what went wrong with the payment, then answer per cause — card limit (another
-method, or cash on delivery if the shop has it), company transfer (~24 h), 白条/花呗 limit."""
+method, or cash on delivery if the shop has it), company transfer (~24 h), 白条/花呗 limit. A
+question whether a method or an instalment plan is accepted gets a yes, or a no with what is."""
 
 from __future__ import annotations
 
+from bot.shop.model import Payment
 from bot.tactics.context import Context
 from bot.types import Draft
 
+CREDIT = ("白条", "花呗")
+LIMIT_WORDS = ("限额", "额度", "超限", "不够", "不足")
+METHODS = ("支付宝", "微信", "花呗", "白条", "京东支付", "云闪付", "信用卡", "银行卡", "PayPal")
 CAUSES = (
     ("company_transfer", ("对公", "公司转账", "公司付", "公户")),
-    ("credit_limit", ("白条", "花呗")),
-    ("card_limit", ("限额", "额度", "超限")),
     ("cash_on_delivery", ("货到付款", "到付")),
     ("instalments", ("分期",)),
+    ("card_limit", LIMIT_WORDS),
 )
 
 
 def propose(ctx: Context) -> list[Draft]:
     payment = ctx.shop.payment
     facts = {"methods": payment.methods, "cash_on_delivery": payment.cash_on_delivery}
+    credit = next((word for word in CREDIT if ctx.mentions(word)), None)
+    method = next((word for word in METHODS if ctx.mentions(word)), None)
     cause = next((cause for cause, words in CAUSES if ctx.mentions(*words)), None)
+    if method and not _accepts(payment, method) and cause != "company_transfer":
+        return [_draft(ctx, "payment_help.method_no", facts | {"method": method})]
     if cause == "company_transfer":
         facts |= {"company_transfer_hours": payment.company_transfer_hours}
-    elif cause == "credit_limit":
-        facts |= {"credit": "白条" if ctx.mentions("白条") else "花呗"}
+    elif cause == "card_limit" and credit:
+        cause, facts = "credit_limit", facts | {"credit": credit}
     elif cause == "instalments":
-        facts |= {"instalments": payment.instalments}
-    return [
-        ctx.draft(
-            "payment_help", _key(cause, ctx), facts, needs_approval=False, auto_send_safe=True
-        )
-    ]
+        return [_instalments(ctx, payment, credit, facts)]
+    elif cause is None and method:
+        return [_draft(ctx, "payment_help.method_yes", facts | {"method": method})]
+    return [_draft(ctx, _key(cause, payment), facts)]
 
 
-def _key(cause: str | None, ctx: Context) -> str:
-    payment = ctx.shop.payment
+def _instalments(ctx: Context, payment: Payment, credit: str | None, facts: dict) -> Draft:
+    facts |= {"instalments": payment.instalments}
+    if not payment.instalments:
+        return _draft(ctx, "payment_help.no_instalments", facts)
+    if credit and not any(credit in plan for plan in payment.instalments):
+        return _draft(ctx, "payment_help.method_no", facts | {"method": f"{credit}分期"})
+    return _draft(ctx, "payment_help.instalments", facts)
+
+
+def _accepts(payment: Payment, method: str) -> bool:
+    accepted = (*payment.methods, *payment.instalments)
+    if method == "信用卡":
+        return any(word in name for name in accepted for word in ("信用卡", "银行卡"))
+    return any(method in name for name in accepted)
+
+
+def _key(cause: str | None, payment: Payment) -> str:
     if cause is None:
         return "payment_help.ask"
     if cause in ("card_limit", "credit_limit", "cash_on_delivery"):
         return f"payment_help.{cause}_{'cod' if payment.cash_on_delivery else 'no_cod'}"
-    if cause == "instalments" and not payment.instalments:
-        return "payment_help.no_instalments"
     return f"payment_help.{cause}"
+
+
+def _draft(ctx: Context, key: str, facts: dict) -> Draft:
+    return ctx.draft("payment_help", key, facts, needs_approval=False, auto_send_safe=True)

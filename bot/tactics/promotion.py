@@ -1,9 +1,11 @@
-"""Seeds 000: first answer to a price objection — what it cost, what it costs now, until when."""
+"""Seeds 000: first answer to a price objection — what it cost, what it costs now, until when.
+Figures a promotion's title already states ("满500减50") are not said a second time."""
 
 from __future__ import annotations
 
 from bot.shop.model import Promotion
 from bot.tactics.context import Context
+from bot.templates import display
 from bot.types import Draft
 
 CUES = ("活动", "促销", "打折")
@@ -22,9 +24,17 @@ def propose(ctx: Context) -> list[Draft]:
         "discount": promotion.discount,
         "ends_at": promotion.ends_at,
     }
-    return [
-        ctx.draft("promotion", "promotion.spend", facts, needs_approval=False, auto_send_safe=True)
-    ]
+    key = (
+        "promotion.spend_titled"
+        if _title_states(promotion, promotion.discount)
+        else "promotion.spend"
+    )
+    return [ctx.draft("promotion", key, facts, needs_approval=False, auto_send_safe=True)]
+
+
+def _title_states(promotion: Promotion, amount: float) -> bool:
+    """A title like "满500减50" or "特价79元" already says the figures; they are not repeated."""
+    return display(amount) in promotion.title
 
 
 def _best(ctx: Context) -> Promotion | None:
@@ -53,6 +63,7 @@ def _price_draft(ctx: Context, promotion: Promotion) -> Draft:
         "now": promotion.price,
         "ends_at": promotion.ends_at,
     }
-    return ctx.draft(
-        "promotion", "promotion.price", facts, needs_approval=False, auto_send_safe=True
+    key = (
+        "promotion.price_titled" if _title_states(promotion, promotion.price) else "promotion.price"
     )
+    return ctx.draft("promotion", key, facts, needs_approval=False, auto_send_safe=True)

@@ -1,41 +1,50 @@
-"""Seeds 000: third answer to a price gap — the shop's rating, after-sales and guarantees."""
+"""Seeds 000: third answer to a price gap — the shop's strengths only: a high rating, returns
+without reason (and return shipping, when the shop pays it), its after-sales promise. A policy that
+costs the buyer (return shipping at their charge) is answered when asked, never pitched."""
 
 from __future__ import annotations
 
-from bot.tactics.context import Context, returns_text
+from bot.shop.model import Shop
+from bot.tactics.context import Context
 from bot.types import Draft
 
 CUES = ("售后", "服务", "评分")
+# a rating worth citing: below it the draft says nothing about the rating
+GOOD_RATING = 4.5
 
 
 def propose(ctx: Context) -> list[Draft]:
-    service = ctx.shop.service
-    facts = {
-        "rating": service.rating,
-        "after_sales": service.after_sales,
-        "returns": returns_text(ctx.shop),
-    }
+    facts = {"strengths": "，".join(strengths(ctx.shop))} | _strength_facts(ctx.shop)
     gap = _gap(ctx)
     if gap is None:
-        return [
-            ctx.draft(
-                "service_value",
-                "service_value.plain",
-                facts,
-                needs_approval=False,
-                auto_send_safe=True,
-            )
-        ]
+        return [_draft(ctx, "service_value.plain", facts)]
     facts |= {"price": ctx.product.price, "competitor_price": ctx.number("competitor_price")}
-    return [
-        ctx.draft(
-            "service_value",
-            "service_value.gap",
-            facts | {"gap": gap},
-            needs_approval=False,
-            auto_send_safe=True,
-        )
-    ]
+    return [_draft(ctx, "service_value.gap", facts | {"gap": gap})]
+
+
+def strengths(shop: Shop) -> list[str]:
+    service = shop.service
+    found = []
+    if service.rating >= GOOD_RATING:
+        found.append(f"店铺评分{service.rating:g}")
+    if service.no_reason_return_days > 0:
+        returns = f"支持{service.no_reason_return_days}天无理由退换"
+        found.append(returns + ("、退货运费我们承担" if service.free_return_shipping else ""))
+    found.append(service.after_sales)
+    return found
+
+
+def _strength_facts(shop: Shop) -> dict:
+    service = shop.service
+    facts = {
+        "after_sales": service.after_sales,
+        "no_reason_return_days": service.no_reason_return_days,
+    }
+    if service.rating >= GOOD_RATING:
+        facts["rating"] = service.rating
+    if service.free_return_shipping:
+        facts["free_return_shipping"] = True
+    return facts
 
 
 def _gap(ctx: Context) -> float | None:
@@ -43,3 +52,7 @@ def _gap(ctx: Context) -> float | None:
     if ctx.product is None or competitor is None or competitor >= ctx.product.price:
         return None
     return round(ctx.product.price - competitor, 2)
+
+
+def _draft(ctx: Context, key: str, facts: dict) -> Draft:
+    return ctx.draft("service_value", key, facts, needs_approval=False, auto_send_safe=True)

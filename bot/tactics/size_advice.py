@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.shop.model import Product, SizeRow
 from bot.tactics.context import Context
+from bot.tactics.restock import restock_dates
 from bot.types import Draft
 
 MEASURES = (("height_cm", "身高{}cm"), ("weight_kg", "体重{}kg"), ("age", "{}岁"))
@@ -64,26 +65,21 @@ def _recommend(ctx: Context, product: Product, row: SizeRow, facts: dict) -> Dra
     age = ctx.number("age")
     notes = [note.text for note in product.fit_notes if note.applies_to(age)]
     facts |= {"size": row.size, "notes": "".join(notes)}
-    stock = sum(sku.stock for sku in product.skus if sku.size == row.size)
-    if stock > 0:
-        return ctx.draft(
-            "size_advice", "size_advice.recommend", facts, needs_approval=False, auto_send_safe=True
-        )
-    dates = sorted(
-        sku.restock_date for sku in product.skus if sku.size == row.size and sku.restock_date
-    )
-    if not dates:
-        return ctx.draft(
-            "size_advice",
-            "size_advice.sold_out",
-            facts | {"stock": 0},
-            needs_approval=False,
-            auto_send_safe=True,
-        )
-    facts |= {"stock": 0, "restock_date": dates[0]}
-    return ctx.draft(
-        "size_advice", "size_advice.restock", facts, needs_approval=False, auto_send_safe=True
-    )
+    skus = [sku for sku in product.skus if sku.size == row.size]
+    if sum(sku.stock for sku in skus) > 0:
+        return _draft(ctx, "size_advice.recommend", facts, auto_send_safe=True)
+    upcoming, passed = restock_dates(skus, ctx.now.date())
+    facts |= {"stock": 0}
+    if upcoming:
+        facts |= {"restock_date": upcoming[0]}
+        return _draft(ctx, "size_advice.restock", facts, auto_send_safe=True)
+    if passed:
+        facts |= {"restock_date_passed": passed[-1]}
+    return _draft(ctx, "size_advice.sold_out", facts, auto_send_safe=not passed)
+
+
+def _draft(ctx: Context, key: str, facts: dict, *, auto_send_safe: bool) -> Draft:
+    return ctx.draft("size_advice", key, facts, needs_approval=False, auto_send_safe=auto_send_safe)
 
 
 def _contains(span: tuple[float, float] | None, value: float) -> bool:

@@ -4,14 +4,12 @@ promise the profile does not back."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.drafting import draft_replies
 from bot.intents import INTENTS
@@ -48,24 +46,31 @@ OFFERED = [(), ("promotion", "coupon", "service_value", "shipping_cutoff")]
 PRICE = re.compile(r"¥(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)元")
 
 
-@functools.cache
-def _profile_numbers(shop_id: str) -> frozenset[float]:
-    numbers: set[float] = set()
+def _real_prices(shop: Shop) -> frozenset[float]:
+    """Every money amount of the profile: prices, promotion and coupon terms, gift tiers and the
+    agent's limits (not stock counts, ratings or days)."""
+    amounts = [
+        value for product in shop.products for value in (product.price, product.original_price)
+    ]
+    for promotion in shop.promotions:
+        amounts += [promotion.price, promotion.min_spend, promotion.discount]
+    amounts += [value for coupon in shop.coupons for value in (coupon.value, coupon.min_spend)]
+    amounts += [value for tier in shop.gift_tiers for value in (tier.min_order_value, tier.value)]
+    amounts += [shop.authority.coupon_max, shop.authority.compensation_max]
+    return frozenset(float(amount) for amount in amounts if amount is not None)
 
-    def walk(node):
-        if isinstance(node, bool):
-            return
-        if isinstance(node, (int, float)):
-            numbers.add(float(node))
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
 
-    walk(yaml.safe_load((SHOPS_DIR / f"{shop_id}.yml").read_text(encoding="utf-8")))
-    return frozenset(numbers)
+def _spend(shop: Shop, understanding) -> float | None:
+    """What the buyer's order is worth, from the profile and the message (no order value given)."""
+    product = _named_product(shop, understanding)
+    if product is None:
+        return None
+    return product.price * int(understanding.first_value("quantity") or 1)
+
+
+def _named_product(shop: Shop, understanding):
+    name = understanding.first_value("product")
+    return shop.product(str(name)) if name else None
 
 
 def _cases():
@@ -105,11 +110,19 @@ def test_no_unfilled_placeholders():
     assert [d.text for *_, d in ALL_DRAFTS if "{" in d.text or "}" in d.text] == []
 
 
+def test_offers_read_as_an_agent_writes_them():
+    assert [d.text for *_, d in ALL_DRAFTS if "满0" in d.text] == []
+    repeated = re.compile(r"满(\d+)减(\d+).{0,4}满\1元?减\2")
+    assert [d.text for *_, d in ALL_DRAFTS if repeated.search(d.text)] == []
+
+
 def test_every_price_comes_from_the_profile_or_the_buyer():
     bad = []
     for shop_id, _, understanding, draft in ALL_DRAFTS:
         buyer = {float(v) for e in understanding.entities if isinstance(v := e.value, (int, float))}
-        profile = _profile_numbers(shop_id)
+        spend = _spend(SHOPS[shop_id], understanding)
+        buyer |= {spend} if spend is not None else set()
+        profile = _real_prices(SHOPS[shop_id])
         gaps = {round(a - b, 2) for a in profile for b in buyer}
         allowed = profile | buyer | gaps
         for match in PRICE.finditer(draft.text):
@@ -135,16 +148,23 @@ def _in_stock(shop: Shop, facts: dict) -> bool:
     return facts.get("stock", 0) > 0
 
 
-def _promises(shop: Shop, now: datetime, draft: Draft) -> dict[str, bool]:
-    """Each claim found in the text → whether the profile backs it at this moment."""
+def _promises(shop: Shop, now: datetime, understanding, draft: Draft) -> dict[str, bool]:
+    """Each claim found in the text → whether the profile backs it at this moment (recomputed
+    from the profile and the message, never from the draft's own facts)."""
     text, facts = draft.text, draft.facts
     claims = {}
+    for month, day in re.findall(r"(\d{1,2})月(\d{1,2})日", text):
+        claims[f"{month}月{day}日 not past"] = date(now.year, int(month), int(day)) >= now.date()
+    if "这单就能用" in text or "这单满" in text:
+        spend = _spend(shop, understanding)
+        coupon = next(c for c in shop.coupons if c.id == facts["coupon_id"])
+        claims["order reaches the coupon"] = spend is not None and spend >= coupon.min_spend
     if re.search(r"今天(上午|下午)?就|今晚", text):
         claims["ships today"] = _ships_today_ok(shop, now, draft)
-    if re.search(r"只剩|只有\d+件", text):
-        stock = facts.get("stock", facts.get("remaining"))
-        low = stock is not None and 0 < stock <= shop.low_stock_threshold
-        claims["scarcity"] = low or facts.get("remaining") is not None
+    if scarce := re.search(r"只剩(\d+)件|只有(\d+)件", text):
+        claims["scarcity"] = int(scarce.group(1) or scarce.group(2)) in _scarce_counts(
+            shop, now, understanding
+        )
     if "现货" in text:
         claims["in stock"] = _in_stock(shop, facts)
     if "货到付款" in text and not re.search(r"暂不支持货到付款|没有货到付款", text):
@@ -160,15 +180,35 @@ def _promises(shop: Shop, now: datetime, draft: Draft) -> dict[str, bool]:
         coupon = next(c for c in shop.coupons if c.id == facts["coupon_id"])
         within = coupon.value <= shop.authority.coupon_max
         claims["coupon granted"] = coupon.valid(now) and (within or draft.needs_approval)
-    if "gift" in facts:
-        claims["gift tier"] = facts["order_value"] >= facts["min_order_value"]
+    promised = not re.search(r"还差|按订单金额|订单满额", text)  # not "how much more" or the list
+    for tier in shop.gift_tiers:
+        if promised and any(gift in text for gift in (tier.gift, *tier.swaps)):
+            spend = _spend(shop, understanding)
+            claims["gift tier reached"] = spend is not None and spend >= tier.min_order_value
     return claims
+
+
+def _scarce_counts(shop: Shop, now: datetime, understanding) -> set[int]:
+    """The "only N left" figures the profile backs: the low stock of the SKUs the buyer named,
+    or what is left of a running flash sale."""
+    counts = {p.remaining for p in shop.running_promotions(now) if p.remaining is not None}
+    product = _named_product(shop, understanding)
+    if product is not None:
+        size, color = understanding.first_value("size"), understanding.first_value("color")
+        stock = sum(
+            sku.stock
+            for sku in product.skus
+            if (size is None or sku.size == str(size)) and (color is None or sku.color == color)
+        )
+        if 0 < stock <= shop.low_stock_threshold:
+            counts.add(stock)
+    return counts
 
 
 def test_no_promise_the_profile_does_not_back():
     broken = []
-    for shop_id, now, _, draft in ALL_DRAFTS:
-        for claim, backed in _promises(SHOPS[shop_id], now, draft).items():
+    for shop_id, now, understanding, draft in ALL_DRAFTS:
+        for claim, backed in _promises(SHOPS[shop_id], now, understanding, draft).items():
             if not backed:
                 broken.append((shop_id, now.isoformat(), claim, draft.text))
     assert broken == []

@@ -46,6 +46,7 @@ def test_coupon_beyond_authority_asks_supervisor_without_promising():
         "min_spend": 500,
         "usable": "next_order",
         "authority_max": 30,
+        "order_value": 79,
     }
 
 
@@ -58,7 +59,7 @@ def test_same_coupon_beyond_a_lower_authority_needs_approval():
 
 def test_coupon_within_unattended_limit_is_auto_send_safe():
     [draft] = coupon.propose(context("demo", product="儿童泳衣"))
-    assert draft.text == "亲，给您发一张满50元减5元的店铺券，这单就能用，领了再拍更划算～"
+    assert draft.text == "亲，给您发一张满50减5的店铺券，您这单就能用，领了再拍更划算～"
     assert draft.auto_send_safe is True
 
 

@@ -1,5 +1,6 @@
-"""Service value answers a price gap with rating, after-sales and return terms; a real gap with
-another shop can go to a supervisor (price match: needs approval, never auto-sent)."""
+"""Service value answers a price gap with the shop's strengths only (a good rating, returns, after
+sales; never a cost to the buyer); a real gap with another shop can go to a supervisor (price
+match: needs approval, never auto-sent)."""
 
 from __future__ import annotations
 
@@ -14,26 +15,39 @@ def test_gap_with_competitor_is_named_and_answered_with_service():
     ctx = context("demo", "compare_shops", "别家才3800", product="笔记本", competitor_price=3800)
     [draft] = service_value.propose(ctx)
     assert draft.facts == {
+        "strengths": "店铺评分4.9，支持7天无理由退换、退货运费我们承担，售后问题48小时内处理",
         "rating": 4.9,
         "after_sales": "售后问题48小时内处理",
-        "returns": "支持7天无理由退换，退货运费由我们承担",
+        "no_reason_return_days": 7,
+        "free_return_shipping": True,
         "price": 3850,
         "competitor_price": 3800,
         "gap": 50,
     }
-    assert "50元" in draft.text and "4.9" in draft.text
+    assert draft.text == (
+        "亲，理解您比价～我们贵50元，但店铺评分4.9，支持7天无理由退换、退货运费我们承担，"
+        "售后问题48小时内处理，后续有问题都有人管～"
+    )
 
 
 @pytest.mark.parametrize(
-    "shop_id, returns",
+    "shop_id, text",
     [
-        ("demo", "支持7天无理由退换，退货运费由我们承担"),
-        ("jdhome", "支持7天无理由退换，退货运费需您承担"),
+        (
+            "demo",
+            "亲，价格之外也看看服务呀：店铺评分4.9，支持7天无理由退换、退货运费我们承担，"
+            "售后问题48小时内处理，买得放心～",
+        ),
+        # the buyer pays return shipping at jdhome: not a selling point, so not said
+        (
+            "jdhome",
+            "亲，价格之外也看看服务呀：店铺评分4.7，支持7天无理由退换，京东售后上门取件，买得放心～",
+        ),
     ],
 )
-def test_plain_service_value_per_shop(shop_id, returns):
+def test_plain_service_value_cites_only_strengths(shop_id, text):
     [draft] = service_value.propose(context(shop_id, "price_objection", "太贵了"))
-    assert draft.facts["returns"] == returns and returns in draft.text
+    assert draft.text == text
 
 
 def test_competitor_not_cheaper_no_gap_claim():
