@@ -56,7 +56,18 @@ CONFIDENT = 0.6
 
 # Questions routed by what they ask, whatever the intent: a gift question to the gift tactic, an
 # "any promotion?" question to the price plan (the intents spec counts it as price_objection).
-GIFT_WORDS = ("赠品", "送什么", "送啥", "有送", "送不送", "赠送", "礼品", "小礼物", "送点")
+GIFT_WORDS = (
+    "赠品",
+    "送什么",
+    "送啥",
+    "有送",
+    "送不送",
+    "赠送",
+    "礼品",
+    "小礼物",
+    "送点",
+    "送东西",
+)
 PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优惠吗", "满减", "有券", "优惠券")
 
 # A tactic that is what the intent asks for is never held back as "already offered".
@@ -140,6 +151,9 @@ def _distinct(drafts: list[Draft]) -> list[Draft]:
 def plan(ctx: Context) -> tuple[str, ...]:
     """The tactics to try, best first: the intent's plan, after the question-routed ones."""
     intent_plan = PLANS.get(ctx.intent, ("clarify",))
+    if ctx.intent == "out_of_scope" and ctx.order_id() is not None:
+        # an order number with no question: the buyer wants that order looked at
+        intent_plan = ("order_check",)
     if ctx.intent not in PRICE_INTENTS and ctx.mentions(*PROMOTION_WORDS):
         intent_plan = PLANS["price_objection"]
     if ctx.mentions(*GIFT_WORDS):

@@ -25,11 +25,18 @@ def stated_reason(ctx: Context) -> str | None:
     for reason, words in (("size", SIZE_WORDS), ("defect", DEFECT_WORDS), ("usage", USAGE_WORDS)):
         if ctx.mentions(*words):
             return reason
+    # "换40码": the buyer already said what they want; asking why would ignore it
+    if ctx.mentions("换") and ctx.understanding.first_value("size") is not None:
+        return "size"
     return None
 
 
+# "退的话运费谁出": the buyer asks how returns work; the policy answers that, a "why" does not
+HOW_WORDS = ("运费谁出", "运费谁承担", "怎么退", "退货地址", "寄到哪", "流程", "几天内")
+
+
 def propose(ctx: Context) -> list[Draft]:
-    if stated_reason(ctx) is not None:
+    if stated_reason(ctx) is not None or ctx.mentions(*HOW_WORDS):
         return []
     return [
         ctx.draft(
