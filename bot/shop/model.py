@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from bot.shop.reminders import ReminderRules
+
+_GARMENT_SIZE = re.compile(r"\d{2,3}|[2-5]?X{0,3}[SML]", re.IGNORECASE)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -43,7 +47,13 @@ class Sku:
 
     @property
     def label(self) -> str:
-        return " ".join(part for part in (self.color, self.size and f"{self.size}码") if part)
+        return " ".join(part for part in (self.color, self.size and size_label(self.size)) if part)
+
+
+def size_label(size: str) -> str:
+    """A garment size is said with 码 ("90码", "XL码"); a size with its own unit ("500g", "大号")
+    stays as written."""
+    return f"{size}码" if _GARMENT_SIZE.fullmatch(size) else size
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,8 @@ class Shop:
     promotions: tuple[Promotion, ...] = ()
     coupons: tuple[Coupon, ...] = ()
     gift_tiers: tuple[GiftTier, ...] = ()
+    # None: the shop plans no payment reminders
+    reminders: ReminderRules | None = None
     # the day relative dates of the file (`today+10`) were counted from
     loaded_on: date | None = None
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from bot.shop.model import Product, Shop, Sku
+from bot.shop.model import Product, Shop, Sku, size_label
 from bot.stage import ASSUMED_PRE_SALE, Stage
 from bot.templates import render
 from bot.types import Draft, Entity, EntityValue, Turn, Understanding
@@ -109,7 +109,7 @@ def requested_skus(ctx: Context) -> tuple[Sku, ...]:
 def item_label(ctx: Context) -> str:
     """The product name plus the size/colour the buyer named, e.g. "儿童连体泳衣 蓝色 90码"."""
     size, color = ctx.text_value("size"), ctx.text_value("color")
-    parts = (ctx.product.name if ctx.product else "", color, size and f"{size}码")
+    parts = (ctx.product.name if ctx.product else "", color, size and size_label(size))
     return " ".join(part for part in parts if part)
 
 
