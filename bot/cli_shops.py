@@ -35,7 +35,7 @@ def _check(args: argparse.Namespace) -> int:
         return USAGE_ERROR
     names = ", ".join(path.name for path in shop_files(directory))
     print(
-        f"{directory}: all {len(shop_files(directory))} shop files are valid ({names})",
+        f"{directory}: {len(shop_files(directory))} shop file(s), all valid ({names})",
         file=args.out,
     )
     return 0
