@@ -18,6 +18,7 @@ from bot.drafting import draft_replies
 from bot.messages import queue_channel_message
 from bot.nlu.understanding import understanding_from_parse
 from bot.shop import Shop, load_shops
+from bot.stage import is_order_status
 from bot.store import Store
 from bot.store.records import NewSuggestion
 from bot.types import Draft, SentReply, Turn, Understanding
@@ -51,6 +52,10 @@ class ActionSuggestReply(Action):
         if shop is None:
             dispatcher.utter_message(json_message={"error": f"unknown shop '{shop_id}'"})
             return []
+        status = metadata.get("order_status")
+        if status is not None and not is_order_status(status):
+            dispatcher.utter_message(json_message={"error": f"unknown order status '{status}'"})
+            return []
         understanding = understanding_from_parse(tracker.latest_message)
         now = self._clock()
         drafts = draft_replies(
@@ -60,7 +65,7 @@ class ActionSuggestReply(Action):
             history=history_of(tracker.events),
             order_value=metadata.get("order_value"),
             product=metadata.get("product"),
-            order_status=metadata.get("order_status"),
+            order_status=status,
             seed=tracker.sender_id,
         )
         decision = decide(understanding, drafts, shop, now, seed=tracker.sender_id)

@@ -68,6 +68,8 @@ GIFT_WORDS = (
     "送点",
     "送东西",
 )
+# "别给我取消 我还要的": a buyer worried the shop cancels an order they want; no "why return?"
+KEEP_ORDER_WORDS = ("别取消", "不要取消", "不会取消", "会不会取消", "别给我退", "还要的", "不想退")
 PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优惠吗", "满减", "有券", "优惠券")
 
 # A tactic that is what the intent asks for is never held back as "already offered".
@@ -151,6 +153,8 @@ def _distinct(drafts: list[Draft]) -> list[Draft]:
 def plan(ctx: Context) -> tuple[str, ...]:
     """The tactics to try, best first: the intent's plan, after the question-routed ones."""
     intent_plan = PLANS.get(ctx.intent, ("clarify",))
+    if ctx.mentions(*KEEP_ORDER_WORDS):
+        return ("order_check",)
     if ctx.intent == "out_of_scope" and ctx.order_id() is not None:
         # an order number with no question: the buyer wants that order looked at
         intent_plan = ("order_check",)

@@ -166,6 +166,12 @@ def text_stage(text: str) -> Stage | None:
     return max(found, key=lambda stage: STAGES.index(stage.name), default=None)
 
 
+def is_order_status(order_status: object) -> bool:
+    """Whether an adapter may pass this on: callers check before drafting, so a bad status is
+    the caller's clear error rather than a failed draft."""
+    return isinstance(order_status, str) and order_status.strip().lower() in ORDER_STATUSES
+
+
 def _status_stage(order_status: str | None) -> Stage | None:
     if not order_status:
         return None

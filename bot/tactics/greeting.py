@@ -1,4 +1,5 @@
-"""Seeds 002: a warm opening without small talk, straight to what the buyer needs."""
+"""Seeds 002: a warm opening without small talk, straight to what the buyer needs — to a buyer
+with an order, their order ("您看中哪款了" is for shoppers)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,6 @@ from bot.types import Draft
 
 
 def propose(ctx: Context) -> list[Draft]:
-    return [
-        ctx.draft(
-            "greeting",
-            "greeting.hello",
-            {"shop": ctx.shop.name},
-            needs_approval=False,
-            auto_send_safe=True,
-        )
-    ]
+    key = "greeting.order" if ctx.stage.has_order else "greeting.hello"
+    facts = {"shop": ctx.shop.name}
+    return [ctx.draft("greeting", key, facts, needs_approval=False, auto_send_safe=True)]

@@ -144,3 +144,14 @@ def test_default_action_loads_shops_from_env(monkeypatch, tmp_path):
     )
     monkeypatch.setenv("HUASHU_SHOPS_DIR", str(tmp_path))
     assert list(ActionSuggestReply().shops()) == ["demo"]
+
+
+def test_order_status_from_metadata_reaches_the_drafts():
+    latest = parse("price_objection", "能便宜点吗", [("product", "儿童泳衣")])
+    _, messages = run(latest, metadata={"order_status": "paid"})
+    assert [d["tactic"] for d in messages[0]["custom"]["drafts"]] == ["price_protection"]
+
+
+def test_unknown_order_status_reports_an_error_and_no_drafts():
+    _, messages = run(parse("greet", "在吗"), metadata={"order_status": "lost"})
+    assert [message["custom"] for message in messages] == [{"error": "unknown order status 'lost'"}]

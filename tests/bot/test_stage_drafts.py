@@ -331,6 +331,8 @@ TONE = [
     c("转人工", "request_human", "handoff", lacks=COLD),
     c("好的谢谢", "thanks", "thanks", lacks=("抱歉",)),
     c("在吗", "greet", "greeting", lacks=("抱歉",)),
+    c("在吗", "greet", "greeting", earlier=("已付款",), has=("订单",), lacks=("看中哪款",)),
+    c("亲 在不在", "greet", "greeting", status="shipped", has=("订单",)),
     c("少发了一个配件！！", "defect_complaint", "defect_help", has=("抱歉",)),
 ]
 
@@ -408,6 +410,8 @@ REFUND_AND_CANCEL = [
     c("怎么退款", "refund_intent", "return_policy", earlier=("已付款",)),
     c("想退 有点不喜欢", "refund_intent", "refund_reason", earlier=("已付款",)),
     c("不会用 想退", "refund_intent", "refund_remedy", has=("用法",)),
+    c("你们不会取消我订单吧 我还要的", "refund_intent", "order_check", lacks=("原因", "退换")),
+    c("别取消 我要的", "refund_progress", "order_check", lacks=("到账",)),
 ]
 
 CASES = (
