@@ -7,6 +7,7 @@ import pytest
 
 from bot.drafting import draft_replies
 from bot.intents import INTENTS
+from bot.types import Turn
 from tests.bot_helpers import SHOPS, at, sent, understand
 
 NOW = at("2026-07-15 15:30")
@@ -149,3 +150,20 @@ def test_size_worry_in_shop_without_charted_product_asks_product():
     message = understand("size_worry", "穿多大", product="空气炸锅")
     assert tactics(message, "jdhome") == ["clarify"]
     assert tactics(understand("stock_availability", "有货吗"), "jdhome") == ["product_info"]
+
+
+def test_draft_flags_are_keyword_only_and_unsafe_unless_stated():
+    from bot.types import Draft
+
+    assert Draft("亲～", "thanks") == Draft(
+        "亲～", "thanks", {}, needs_approval=True, auto_send_safe=False
+    )
+    with pytest.raises(TypeError):
+        Draft("亲～", "thanks", {}, False, True)
+
+
+def test_paid_buyer_history_reaches_the_drafts():
+    message = understand("price_objection", "还能便宜吗", product="儿童泳衣")
+    earlier = (Turn("我已经付款了"),)
+    assert tactics(message, history=earlier) == ["price_protection"]
+    assert tactics(message, order_status="paid") == ["price_protection"]
