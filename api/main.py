@@ -18,6 +18,7 @@ from api.routes import (
     health,
     messages,
     model_versions,
+    orders,
     parse,
     stats,
     suggest,
@@ -27,6 +28,7 @@ from api.settings import Settings
 from api.training import training_desk
 from bot.messages import MessageService
 from bot.nlu.archives import latest_model_path
+from bot.reminders import ReminderDesk
 from bot.service import Clock, Nlu, SuggestionService
 from bot.shop import load_shops
 from bot.store import Store
@@ -75,6 +77,7 @@ def create_app(
             settings, store, app.state.service, clock, candidate_fn, restore
         )
         app.state.messages = MessageService(app.state.service, store, shops)
+        app.state.reminders = ReminderDesk(store, shops, clock)
         try:
             yield
         finally:
@@ -98,6 +101,7 @@ def create_app(
         health,
         training,
         model_versions,
+        orders,
     ):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

@@ -14,6 +14,7 @@ from bot.settings import DEFAULT_DB_PATH
 from bot.store.followups import FollowupLog
 from bot.store.keys import KeyStore
 from bot.store.log import ConversationLog
+from bot.store.orders import OrderStore
 from bot.store.schema import migrate
 from bot.store.stats import StatsQuery
 from bot.store.timestamps import to_text
@@ -49,6 +50,7 @@ class Store:
         self.stats = StatsQuery(db, lock)
         self.followups = FollowupLog(db, lock)
         self.training = TrainingStore(db, lock)
+        self.orders = OrderStore(db, lock)
 
     @classmethod
     def open(cls, path: Path, now: datetime) -> Store:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from sqlite_utils import Database
 
 from bot.store.schema_followups import create_followup_tables
+from bot.store.schema_orders import create_order_tables
 from bot.store.schema_training import create_training_tables
 
 Migration = Callable[[Database], None]
@@ -117,6 +118,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _create_feedback,
     create_training_tables,
     create_followup_tables,
+    create_order_tables,
 )
 
 
