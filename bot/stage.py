@@ -34,7 +34,8 @@ PAID_STAGES = frozenset({PAID_NOT_SHIPPED, SHIPPED, RECEIVED, AFTER_SALE})
 # The stages where there is an order to look up.
 ORDER_STAGES = frozenset(STAGES[1:])
 
-# Platform order statuses (Taobao/JD wording and plain English) → stage.
+# Platform order statuses (Taobao/JD wording and plain English) → stage; the order events of
+# bot.orders (created, paid, cancelled, refunded) are statuses too.
 ORDER_STATUSES = {
     "pre_sale": PRE_SALE,
     "created": ORDERED_UNPAID,
@@ -54,6 +55,8 @@ ORDER_STATUSES = {
     "已签收": RECEIVED,
     "交易成功": RECEIVED,
     "refunding": AFTER_SALE,
+    "cancelled": AFTER_SALE,
+    "closed": AFTER_SALE,
     "refunded": AFTER_SALE,
     "after_sale": AFTER_SALE,
     "售后中": AFTER_SALE,

@@ -137,6 +137,9 @@ STATUS_STAGES = [
     ("shipped", "在吗", SHIPPED),
     ("已签收", "在吗", RECEIVED),
     ("refunding", "在吗", AFTER_SALE),
+    ("created", "能便宜点吗", ORDERED_UNPAID),
+    ("cancelled", "在吗", AFTER_SALE),
+    ("refunded", "钱呢", AFTER_SALE),
     ("paid", "收到是坏的", RECEIVED),
 ]
 
