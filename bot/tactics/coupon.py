@@ -1,7 +1,8 @@
 """Seeds 000: second answer to a price objection — a coupon the agent may grant, this or next order
 (one that helps close this order first). Above the agent's authority the draft only asks a
-supervisor; it never promises the coupon. "这单就能用" is said only of an order known to reach
-the coupon's threshold; otherwise the draft names the threshold (a coupon without one: 无门槛)."""
+supervisor; it never promises the coupon. "这单就能用" is said only when the order value is known
+and reaches the coupon's threshold; otherwise the draft names the threshold (a coupon without one:
+无门槛)."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def _usable(ctx: Context) -> list[Coupon]:
 def _key(ctx: Context, coupon: Coupon) -> str:
     if coupon.min_spend == 0:
         return f"coupon.{coupon.usable}_no_threshold"
-    if coupon.usable == "this_order" and ctx.spend() is None:
+    if coupon.usable == "this_order" and ctx.order_value is None:
         return "coupon.this_order_threshold"
     return f"coupon.{coupon.usable}"
 

@@ -77,7 +77,8 @@ def test_second_shop_differs():
 
 
 def test_shop_template_overrides_default_and_keeps_the_rest():
-    demo, jdhome = load_shop(SHOPS_DIR / "demo.yml", today=DEMO_DAY), load_shop(SHOPS_DIR / "jdhome.yml", today=DEMO_DAY)
+    demo = load_shop(SHOPS_DIR / "demo.yml", today=DEMO_DAY)
+    jdhome = load_shop(SHOPS_DIR / "jdhome.yml", today=DEMO_DAY)
     assert jdhome.templates["greeting.hello"] == (
         "您好，欢迎光临{shop}京东自营店，有什么可以帮您？",
         "您好～{shop}客服在线，请问有什么需要？",

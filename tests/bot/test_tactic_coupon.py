@@ -59,7 +59,8 @@ def test_same_coupon_beyond_a_lower_authority_needs_approval():
 
 def test_coupon_within_unattended_limit_is_auto_send_safe():
     [draft] = coupon.propose(context("demo", product="儿童泳衣"))
-    assert draft.text == "亲，给您发一张满50减5的店铺券，您这单就能用，领了再拍更划算～"
+    # the order value is not known: the threshold is named, "this order" is not promised
+    assert draft.text == "亲，价格已经很实在了，我再送您一张5元券，订单满50元可用，下单直接抵扣～"
     assert draft.auto_send_safe is True
 
 
@@ -73,6 +74,11 @@ def test_coupon_within_unattended_limit_is_auto_send_safe():
 def test_expired_coupon_never_offered(shop_id, when, entities, order_value):
     drafts = coupon.propose(context(shop_id, when=when, order_value=order_value, **entities))
     assert "C15-JUNE" not in [draft.facts["coupon_id"] for draft in drafts]
+
+
+def test_this_order_is_promised_only_for_a_known_order_value_that_reaches_it():
+    [draft] = coupon.propose(context("demo", order_value=250))
+    assert draft.text == "亲，给您发一张满199减20的店铺券，您这单就能用，领了再拍更划算～"
 
 
 def test_no_coupon_when_shop_has_none_usable():
