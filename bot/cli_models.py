@@ -11,10 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.errors import USAGE_ERROR, HuashuError
-from bot.evaluation import evaluate, read_labelled_tsv, stratified_split
+from bot.evaluation import evaluate, overlapping_texts, read_labelled_tsv, stratified_split
 from bot.evaluation_report import markdown_report, summary_line, write_confusion_png
 from bot.nlu.archives import latest_model_path
-from bot.nlu.data import read_nlu_examples, write_nlu_examples
+from bot.nlu.data import REAL_STYLE_FILES, read_nlu_examples, write_nlu_examples
 from bot.nlu.errors import rasa_errors_as_sentences
 from bot.nlu.understanding import understanding_from_parse
 from bot.quiet import library_output, quiet_libraries
@@ -40,7 +40,9 @@ def add_model_commands(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("evaluate", help="measure the intent model on held-out data")
     _add_training_paths(check)
     check.add_argument("--dev", type=Path, default=DEV_SET, help="labelled TSV never trained on")
-    check.add_argument("--held-out", type=float, default=0.2, help="share of data/nlu held out")
+    check.add_argument(
+        "--held-out", type=float, default=0.2, help="share of the real-style examples held out"
+    )
     check.add_argument("--reports", type=Path, default=PROJECT_DIR / "reports")
     check.set_defaults(run=_evaluate)
 
@@ -112,12 +114,14 @@ def _evaluate(args: argparse.Namespace) -> int:
         raise HuashuError(f"no development set at {args.dev}: pass --dev PATH (text<TAB>intent)")
     quiet_libraries(verbose=args.verbose)
     examples = read_nlu_examples(args.data / "nlu")
-    train_split, held_out = stratified_split(examples, args.held_out)
+    dev = read_labelled_tsv(args.dev)
+    _refuse_dev_messages_in_training_data(examples, dev, args.dev)
+    held_out_title, train_split, held_out = _held_out_split(args, examples)
     args.reports.mkdir(parents=True, exist_ok=True)
     sections = [f"# NLU evaluation, {datetime.now():%Y-%m-%d %H:%M}\n"]
     runs = [
-        ("held-out split of data/nlu", train_split, held_out, "heldout"),
-        (f"dev set {args.dev.name}", examples, read_labelled_tsv(args.dev), "dev"),
+        (held_out_title, train_split, held_out, "heldout"),
+        (f"dev set {args.dev.name}", examples, dev, "dev"),
     ]
     for title, train_examples, test_examples, slug in runs:
         print(f"[{slug}] training on {len(train_examples)} examples ...", file=args.err)
@@ -128,6 +132,31 @@ def _evaluate(args: argparse.Namespace) -> int:
     (args.reports / "evaluation.md").write_text("\n".join(sections), encoding="utf-8")
     print(f"report: {args.reports / 'evaluation.md'}", file=args.out)
     return 0
+
+
+def _refuse_dev_messages_in_training_data(examples, dev, dev_path: Path) -> None:
+    """The dev set measures what the model never saw: a dev message in data/nlu makes every
+    figure of the report optimistic, so the evaluation stops instead."""
+    overlap = overlapping_texts(examples, dev)
+    if overlap:
+        shown = "; ".join(overlap[:5])
+        raise HuashuError(
+            f"{len(overlap)} message(s) of {dev_path} are in the training data ({shown}): "
+            "remove them from data/nlu, the dev set is never trained on"
+        )
+
+
+def _held_out_split(args: argparse.Namespace, examples):
+    """A share of the real-style examples (data/nlu/real_*.yml) is held out: they look like
+    real traffic. Without such files, the same share of every file is held out."""
+    real = read_nlu_examples(args.data / "nlu", REAL_STYLE_FILES)
+    if not real:
+        train_split, held_out = stratified_split(examples, args.held_out)
+        return "held-out split of data/nlu", train_split, held_out
+    _, held_out = stratified_split(real, args.held_out)
+    held = set(held_out)
+    train_split = [example for example in examples if example not in held]
+    return "held-out split of the real-style examples", train_split, held_out
 
 
 def _train_and_measure(args: argparse.Namespace, train_examples, test_examples):

@@ -1,15 +1,15 @@
-"""Measuring the intent model: accuracy, macro-F1, per-intent scores, confusions, and the split
-between traditional and simplified messages."""
+"""Measuring the intent model: accuracy, macro-F1, per-intent scores, confusions, and accuracy
+by message style (traditional, short, long, with platform artefacts, several bubbles)."""
 
 from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.nlu.normalize import to_simplified
+from bot.nlu.normalize import bubbles, has_artefacts, normalize_text, to_simplified
 
 LabelledText = tuple[str, str]
 
@@ -23,6 +23,25 @@ class IntentScores:
 
 
 @dataclass(frozen=True)
+class StyleScore:
+    size: int
+    accuracy: float | None
+
+
+# The shapes of real traffic (spec/real-messages.md): a quarter under 8 characters, one in ten
+# over 36, a third several bubbles, one in five with platform artefacts.
+SHORT_BELOW, LONG_ABOVE = 8, 36
+STYLES: dict[str, Callable[[str], bool]] = {
+    f"short (< {SHORT_BELOW} chars)": lambda text: len(text) < SHORT_BELOW,
+    f"long (> {LONG_ABOVE} chars)": lambda text: len(text) > LONG_ABOVE,
+    "with artefacts": has_artefacts,
+    "without artefacts": lambda text: not has_artefacts(text),
+    "several bubbles": lambda text: len(bubbles(text)) > 1,
+    "traditional": lambda text: to_simplified(text) != text,
+}
+
+
+@dataclass(frozen=True)
 class EvaluationReport:
     accuracy: float
     macro_f1: float
@@ -31,6 +50,7 @@ class EvaluationReport:
     traditional_accuracy: float | None
     simplified_accuracy: float | None
     size: int
+    by_style: dict[str, StyleScore] = field(default_factory=dict)
 
     def most_confused(self, top: int = 10) -> list[tuple[str, str, int]]:
         pairs = [(gold, pred, n) for (gold, pred), n in self.confusion.items() if gold != pred]
@@ -73,7 +93,8 @@ def stratified_split(
 
 
 def evaluate(predict: Callable[[str], str], examples: Sequence[LabelledText]) -> EvaluationReport:
-    predictions = [(gold, predict(text), is_traditional(text)) for text, gold in examples]
+    predicted = [(text, gold, predict(text)) for text, gold in examples]
+    predictions = [(gold, pred, is_traditional(text)) for text, gold, pred in predicted]
     confusion = Counter((gold, pred) for gold, pred, _ in predictions)
     intents = sorted({gold for gold, _, _ in predictions})
     per_intent = {intent: _scores(intent, confusion) for intent in intents}
@@ -85,7 +106,29 @@ def evaluate(predict: Callable[[str], str], examples: Sequence[LabelledText]) ->
         traditional_accuracy=_accuracy([(g, p) for g, p, trad in predictions if trad]),
         simplified_accuracy=_accuracy([(g, p) for g, p, trad in predictions if not trad]),
         size=len(predictions),
+        by_style=_scores_by_style(predicted),
     )
+
+
+def _scores_by_style(predicted: Sequence[tuple[str, str, str]]) -> dict[str, StyleScore]:
+    scores = {}
+    for style, matches in STYLES.items():
+        pairs = [(gold, pred) for text, gold, pred in predicted if matches(text)]
+        scores[style] = StyleScore(len(pairs), _accuracy(pairs))
+    return scores
+
+
+def overlapping_texts(
+    training: Iterable[LabelledText], held_back: Iterable[LabelledText]
+) -> list[str]:
+    """Held-back messages that are also training examples, compared after normalisation (a
+    traditional or full-width copy of a dev message is the same message)."""
+    trained = {_comparable(text) for text, _ in training}
+    return sorted({text for text, _ in held_back if _comparable(text) in trained})
+
+
+def _comparable(text: str) -> str:
+    return " ".join(normalize_text(text).split())
 
 
 def _accuracy(pairs: Sequence[tuple[str, str]]) -> float | None:

@@ -33,6 +33,9 @@ def markdown_report(name: str, report: EvaluationReport) -> str:
             f"| {intent} | {scores.precision:.2f} | {scores.recall:.2f} | {scores.f1:.2f} "
             f"| {scores.support} |"
         )
+    lines += ["", "| style | messages | accuracy |", "|---|---|---|"]
+    for style, score in report.by_style.items():
+        lines.append(f"| {style} | {score.size} | {_percent(score.accuracy)} |")
     lines += ["", "Most confused (gold → predicted: count):", ""]
     lines += [f"- {gold} → {pred}: {count}" for gold, pred, count in report.most_confused()]
     return "\n".join(lines) + "\n"

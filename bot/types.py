@@ -34,6 +34,9 @@ class Understanding:
     intent_ranking: tuple[IntentScore, ...]
     entities: tuple[Entity, ...] = ()
     fallback: bool = False
+    # A message of several chat bubbles with a second request ("你好 快递到哪了 发票能开吗"):
+    # the intent of the bubble that comes after the one the message is labelled by.
+    second_intent: IntentScore | None = None
 
     @property
     def intent(self) -> str:

@@ -12,10 +12,14 @@ LabelledText = tuple[str, str]
 _EXAMPLE_PREFIX = "- "
 
 
-def read_nlu_examples(nlu_dir: str | Path) -> list[LabelledText]:
-    """Every intent example of every YAML file under `nlu_dir`, in file order."""
+REAL_STYLE_FILES = "real_*.yml"
+
+
+def read_nlu_examples(nlu_dir: str | Path, pattern: str = "*.yml") -> list[LabelledText]:
+    """Every intent example of every YAML file under `nlu_dir` matching `pattern`, in file
+    order. The real-style examples (written like real traffic) are in `REAL_STYLE_FILES`."""
     examples: list[LabelledText] = []
-    for path in sorted(Path(nlu_dir).glob("*.yml")):
+    for path in sorted(Path(nlu_dir).glob(pattern)):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for block in document.get("nlu") or ():
             if "intent" in block:

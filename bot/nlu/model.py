@@ -18,12 +18,20 @@ from rasa.core.channels.channel import UserMessage  # noqa: E402
 from rasa.engine.constants import PLACEHOLDER_MESSAGE, PLACEHOLDER_TRACKER  # noqa: E402
 from rasa.model_training import train, train_nlu  # noqa: E402
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT  # noqa: E402
+from rasa.shared.nlu.constants import (  # noqa: E402
+    ENTITIES,
+    INTENT,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
 
 from bot.nlu.archives import model_version  # noqa: E402
+from bot.nlu.normalize import bubbles  # noqa: E402
 
 # Rasa reads a message starting with "/" as an intent payload ("/greet"); a buyer's "/" is text.
 _PAYLOAD_PREFIX = "/"
+BUBBLES = "bubbles"
+FALLBACK = "nlu_fallback"
 
 
 class NluModel:
@@ -44,23 +52,43 @@ class NluModel:
         return cls(Agent.load(str(path)), model_version(path))
 
     def parse(self, text: str) -> dict[str, Any]:
+        """Rasa's parse of the message; a message of several chat bubbles also gets each
+        bubble's intent under `bubbles` (one graph run, one batched encoder call)."""
         stripped = text.lstrip(_PAYLOAD_PREFIX)
         offset = len(text) - len(stripped)
+        parts = bubbles(stripped)
         with self._lock:
-            parsed = self._run_graph(stripped)
+            parsed, *by_bubble = self._run_graph(
+                [stripped, *parts] if len(parts) > 1 else [stripped]
+            )
+        if by_bubble:
+            parsed[BUBBLES] = [
+                {TEXT: part, INTENT: _top_real_intent(bubble)}
+                for part, bubble in zip(parts, by_bubble, strict=True)
+            ]
         return _shift_entities(parsed, offset) if offset else parsed
 
-    def _run_graph(self, text: str) -> dict[str, Any]:
+    def _run_graph(self, texts: list[str]) -> list[dict[str, Any]]:
         processor = self._agent.processor
-        message = UserMessage(text)
-        tracker = DialogueStateTracker.from_events(message.sender_id, [])
+        messages = [UserMessage(text) for text in texts]
+        tracker = DialogueStateTracker.from_events(messages[0].sender_id, [])
         target = processor.model_metadata.nlu_target
         results = processor.graph_runner.run(
-            inputs={PLACEHOLDER_MESSAGE: [message], PLACEHOLDER_TRACKER: tracker}, targets=[target]
+            inputs={PLACEHOLDER_MESSAGE: messages, PLACEHOLDER_TRACKER: tracker}, targets=[target]
         )
-        parse = {TEXT: "", INTENT: {"name": None, "confidence": 0.0}, ENTITIES: []}
-        parse.update(results[target][0].as_dict(only_output_properties=True))
-        return parse
+        return [_parse_dict(message) for message in results[target]]
+
+
+def _parse_dict(message) -> dict[str, Any]:
+    parse = {TEXT: "", INTENT: {"name": None, "confidence": 0.0}, ENTITIES: []}
+    parse.update(message.as_dict(only_output_properties=True))
+    return parse
+
+
+def _top_real_intent(parse: dict[str, Any]) -> dict[str, Any]:
+    """The bubble's best intent itself, not the fallback flag the whole message already has."""
+    ranking = [item for item in parse.get(INTENT_RANKING_KEY) or () if item["name"] != FALLBACK]
+    return ranking[0] if ranking else parse[INTENT]
 
 
 def _shift_entities(parse: dict[str, Any], offset: int) -> dict[str, Any]:

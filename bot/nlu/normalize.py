@@ -6,6 +6,7 @@ also offsets in the buyer's original message.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -49,3 +50,102 @@ def _single_char_simplified(char: str) -> str:
 
 def normalize_text(text: str) -> str:
     return to_simplified(to_half_width(text))
+
+
+# Platform artefacts → one stable word each, for the classifier and the sentence encoder only (the
+# entity extractor reads the buyer's text). Anonymised placeholders and the real digits, links and
+# cards they stand for become the same word, so a model trained on real digits reads anonymised
+# traffic alike, and "has a number" is one feature instead of thousands.
+ORDER, LINK, PHONE, ADDRESS, NAME = "订单号", "链接", "电话号码", "地址", "姓名"
+DATE, TIME, AMOUNT, NUMBER, EMOJI, MEDIA = "日期", "时间", "金额", "数字", "表情", "图片"
+
+_PLACEHOLDER_WORDS = {
+    "订单": ORDER, "订单号": ORDER, "订单编号": ORDER, "单号": ORDER, "订单卡片": ORDER,
+    "链接": LINK, "商品链接": LINK, "商品卡片": LINK, "淘宝商品": LINK, "卡片消息": LINK,
+    "url": LINK, "电话": PHONE, "手机": PHONE, "phone": PHONE, "地址": ADDRESS, "姓名": NAME,
+    "名字": NAME, "name": NAME, "日期": DATE, "date": DATE, "时间": TIME, "time": TIME,
+    "金额": AMOUNT, "价格": AMOUNT, "money": AMOUNT, "数字": NUMBER, "num": NUMBER,
+    "number": NUMBER, "图片": MEDIA, "相片": MEDIA, "照片": MEDIA, "视频": MEDIA, "语音": MEDIA,
+    "语音消息": MEDIA, "文件": MEDIA, "贴图": MEDIA, "位置": MEDIA, "动画表情": EMOJI,
+}  # fmt: skip
+
+_PLACEHOLDER_VALUE = r"(?:\[[^\[\]]{1,12}\]|<[a-z_]+>)"
+_CARD_FIELDS = re.compile(
+    rf"\[订单(?:编号|号)?:[^\]]*\]"
+    rf"|(?:咨询)?订单(?:编号|号)\s*:\s*(?:{_PLACEHOLDER_VALUE}|[A-Za-z0-9-]+)"
+    rf"|订单金额\s*:\s*(?:{_PLACEHOLDER_VALUE}|¥?\s*[\d.,]+元?)"
+    rf"|(?:下单|付款|支付)时间\s*:\s*(?:{_PLACEHOLDER_VALUE}|[\d/.-]+)"
+    rf"(?:\s*(?:{_PLACEHOLDER_VALUE}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?))?"
+)
+_URL = re.compile(
+    r"(?:https?://|www\.)[\w\-./?=&%#:~+]+|[\w-]+\.(?:com|cn|net)(?:/[\w\-./?=&%#~+]*)?"
+)
+_BRACKETED = re.compile(r"\[([^\[\]\s]{1,12}?)[0-9xX]*\]|<([a-z_]+)>")
+_PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)")
+_LONG_ID = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{0,4}\d{8,}(?![0-9])")
+_DATE = re.compile(r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
+_CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_AMOUNT = re.compile(r"¥\s*\d+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?\s*(?:元|块钱|块)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_EMOJI_CODE = re.compile(r"#E-[a-z]\d+")
+_REPEATED_WORD = re.compile(rf"({ORDER}|{LINK}|{EMOJI}|{MEDIA})(?:\s*\1)+")
+_SPACES = re.compile(r"\s+")
+
+
+def mask_artefacts(text: str) -> str:
+    """`咨询订单号:[订单1] 订单金额:[金额1] 在吗` → `订单号 在吗`; `别家才3800` → `别家才数字`.
+
+    Expects normalised text (`normalize_text`); the result is for features only, offsets change.
+    """
+    text = _CARD_FIELDS.sub(f" {ORDER} ", text.replace("￥", "¥"))
+    text = _URL.sub(f" {LINK} ", text)
+    text = _BRACKETED.sub(_placeholder_word, text)
+    for pattern, word in (
+        (_EMOJI_CODE, f" {EMOJI} "), (_PHONE, PHONE), (_LONG_ID, ORDER), (_DATE, DATE),
+        (_CLOCK_TIME, TIME), (_AMOUNT, AMOUNT), (_NUMBER, NUMBER),
+    ):  # fmt: skip
+        text = pattern.sub(word, text)
+    text = _REPEATED_WORD.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+_ARTEFACT_PATTERNS = (_CARD_FIELDS, _URL, _BRACKETED, _PHONE, _LONG_ID, _DATE, _EMOJI_CODE)
+_BUBBLE_GAP = re.compile(r"\s+")
+
+
+def has_artefacts(text: str) -> bool:
+    """An order card, link, placeholder, emoji code, phone or order number (plain numbers such
+    as 165 or 99元 are words of the message, not artefacts)."""
+    normalized = normalize_text(text)
+    return any(pattern.search(normalized) for pattern in _ARTEFACT_PATTERNS)
+
+
+def bubbles(text: str) -> list[str]:
+    """The chat bubbles a message was joined from: parts separated by spaces, each with Chinese
+    words of its own. Parts without (`165 110斤`, `iPhone 15`, an order card's fields, `[订单1]`)
+    stay with their neighbour."""
+    merged: list[str] = []
+    for part in _BUBBLE_GAP.split(text.strip()):
+        if merged and not (_has_words(part) and _has_words(merged[-1])):
+            merged[-1] = f"{merged[-1]} {part}"
+        elif part:
+            merged.append(part)
+    return merged
+
+
+def _has_words(part: str) -> bool:
+    for pattern in (_CARD_FIELDS, _BRACKETED, _EMOJI_CODE):
+        part = pattern.sub("", part)
+    return any("\u4e00" <= char <= "\u9fff" for char in part)
+
+
+def _placeholder_word(match: re.Match[str]) -> str:
+    name = (match.group(1) or match.group(2) or "").lower()
+    if match.group(2) is not None:  # <num>, <url>: unknown ones are left as they are
+        return _PLACEHOLDER_WORDS.get(name, match.group(0))
+    return _PLACEHOLDER_WORDS.get(name, EMOJI)
+
+
+def features_text(text: str) -> str:
+    """What the classifier and the encoder read: normalised, artefacts masked."""
+    return mask_artefacts(normalize_text(text))

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from bot.types import Entity, IntentScore, Understanding
 
 FALLBACK_INTENT = "nlu_fallback"
+# Bubbles that ask for nothing (在吗, 好的, 急用) never make the second request.
+NO_REQUEST_INTENTS = frozenset({"greet", "thanks", "out_of_scope"})
+# A bubble read with less confidence than this is not shown to the agent as a second request.
+SECOND_INTENT_MIN_CONFIDENCE = 0.5
 
 
 def understanding_from_parse(parse: Mapping[str, Any]) -> Understanding:
@@ -20,12 +25,27 @@ def understanding_from_parse(parse: Mapping[str, Any]) -> Understanding:
         for item in parse.get("intent_ranking") or ()
         if item.get("name") and item["name"] != FALLBACK_INTENT
     )
-    return Understanding(
+    understanding = Understanding(
         text=parse.get("text", ""),
         intent_ranking=ranking,
         entities=tuple(_entity(item) for item in parse.get("entities") or ()),
         fallback=top == FALLBACK_INTENT,
     )
+    second = second_intent(parse.get("bubbles") or (), understanding.intent)
+    return replace(understanding, second_intent=second) if second else understanding
+
+
+def second_intent(bubbles: Iterable[Mapping[str, Any]], intent: str) -> IntentScore | None:
+    """The first bubble asking for something else than the message's intent: the message is
+    labelled by the request that needs the reply first, the agent still sees the next one."""
+    for bubble in bubbles:
+        found = bubble.get("intent") or {}
+        name, confidence = found.get("name"), float(found.get("confidence") or 0.0)
+        if name in NO_REQUEST_INTENTS or name in (None, FALLBACK_INTENT, intent):
+            continue
+        if confidence >= SECOND_INTENT_MIN_CONFIDENCE:
+            return IntentScore(name, confidence)
+    return None
 
 
 def _entity(item: Mapping[str, Any]) -> Entity:

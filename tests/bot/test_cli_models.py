@@ -47,3 +47,20 @@ def test_gated_train_promotes_the_first_candidate_and_says_why(tmp_path, trained
     )
     assert "[ 80%] comparing with the served model on 537 held-out examples" in err.getvalue()
     assert (models / "huashu-20261123-090000-run1.tar.gz").is_file()
+
+
+def test_evaluate_refuses_a_dev_set_that_overlaps_the_training_data(tmp_path):
+    dev = tmp_path / "dev.tsv"
+    dev.write_text("text\tintent\n还有货吗\tstock_availability\n能开发票吗\tinvoice_request\n")
+    nlu = tmp_path / "data" / "nlu"
+    nlu.mkdir(parents=True)
+    (nlu / "stock.yml").write_text(
+        'version: "3.1"\nnlu:\n- intent: stock_availability\n  examples: |\n    - 還有貨嗎\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("evaluate", "--dev", str(dev), "--data", str(tmp_path / "data"))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"error: 1 message(s) of {dev} are in the training data (还有货吗): remove them from "
+        "data/nlu, the dev set is never trained on\n"
+    )

