@@ -39,7 +39,7 @@ def find_product(shop: Shop, text: str) -> Product | None:
     """The product the message names: by full name or alias first, else by an unambiguous part;
     when it names several products, the first named."""
     text = _fold(text)
-    for terms in (_full_terms(shop.products), _part_terms(shop.products)):
+    for terms in _terms(shop.products):
         product_ids = _named(terms, text)
         if product_ids:
             return next(product for product in shop.products if product.id == product_ids[0])
@@ -118,8 +118,21 @@ def _sku_values(products: Iterable[Product], attribute: str) -> list[str]:
     return [value for value in values if value]
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     return normalize_text(text).lower()
+
+
+_TERMS: dict[int, tuple] = {}
+
+
+def _terms(products: tuple[Product, ...]) -> tuple[dict, dict]:
+    """Full names and parts of a catalogue, built once per loaded catalogue (a reloaded shop file
+    is a new tuple of products)."""
+    cached = _TERMS.get(id(products))
+    if cached is None or cached[0] is not products:
+        cached = _TERMS[id(products)] = (products, _full_terms(products), _part_terms(products))
+    return cached[1], cached[2]
 
 
 def _full_terms(products: tuple[Product, ...]) -> dict[str, set[str]]:
@@ -153,12 +166,20 @@ def _named(terms: dict[str, set[str]], text: str) -> list[str]:
     inside a longer term found at the same place, names nothing."""
     found = []
     for term, product_ids in terms.items():
-        for match in re.finditer(re.escape(term), text):
-            if len(term) > 1 or _is_word(text, match.start()):
-                found.append((match.start(), match.end(), product_ids))
+        for start in _occurrences(term, text):
+            if len(term) > 1 or _is_word(text, start):
+                found.append((start, start + len(term), product_ids))
     longest = [span for span in found if not any(_inside(span, other) for other in found)]
     named = [ids for _, _, ids in sorted(longest, key=lambda span: span[0]) if len(ids) == 1]
     return list(dict.fromkeys(next(iter(ids)) for ids in named))
+
+
+def _occurrences(term: str, text: str) -> list[int]:
+    starts, start = [], text.find(term)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(term, start + 1)
+    return starts
 
 
 def _inside(span: tuple, other: tuple) -> bool:
