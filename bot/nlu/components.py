@@ -33,7 +33,7 @@ from bot.nlu.encoder import (
 )
 from bot.nlu.entities import build_entity_pipeline, extract_entities
 from bot.nlu.lexicon import dictionary_words
-from bot.nlu.normalize import mask_artefacts, normalize_text
+from bot.nlu.normalize import has_nothing_to_read, mask_artefacts, normalize_text
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -186,9 +186,9 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
     concatenated features: the joint fit spent most of its time on the 384 dense columns of
     every row and took several times longer to train for the same accuracy.
 
-    A message with no words at all ("/" is stripped to nothing, "//", "/ ") has no sparse
-    features: it is `empty_message_intent` (out_of_scope: there is no request to read) with
-    full confidence instead of a row of the wrong width.
+    A message with nothing to read ("/" is stripped to nothing, "//", "/ ", "。。。") is
+    `empty_message_intent` (out_of_scope: there is no request) with full confidence; one without
+    sparse features gets zeros in their place instead of a row of the wrong width.
 
     The weights are stored as plain numpy arrays: Rasa's own skops format needs `skops.io`,
     whose import scans every loaded module and took 8 s of the API's start-up beside TensorFlow.
@@ -231,7 +231,7 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
             return messages
         for message, row in zip(messages, self._probabilities(messages), strict=True):
             ranking = self._ranking(row)
-            if self._sentence_features(message)[0] is None:
+            if has_nothing_to_read(message.get(TEXT) or ""):
                 ranking = self._empty_message_ranking(ranking)
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

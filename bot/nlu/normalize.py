@@ -7,6 +7,7 @@ also offsets in the buyer's original message.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import opencc
@@ -131,6 +132,15 @@ def bubbles(text: str) -> list[str]:
         elif part:
             merged.append(part)
     return merged
+
+
+def has_nothing_to_read(text: str) -> bool:
+    """Only spaces, punctuation and ASCII symbols ("", "//", "?? ", "。。。"): no word, digit or
+    emoji for a model to read."""
+    return all(
+        unicodedata.category(char)[0] in "PZ" or (char.isascii() and not char.isalnum())
+        for char in text
+    )
 
 
 def _has_words(part: str) -> bool:

@@ -56,3 +56,14 @@ def _entity(item: Mapping[str, Any]) -> Entity:
         start=int(item.get("start", 0)),
         end=int(item.get("end", 0)),
     )
+
+
+def first_request_intent(parse: Mapping[str, Any]) -> str:
+    """Per-bubble labelling: the intent of the first bubble that asks for something, else the
+    whole message's intent. `make evaluate` compares it with the whole-message intent."""
+    whole = understanding_from_parse(parse).intent
+    for bubble in parse.get("bubbles") or ():
+        name = (bubble.get("intent") or {}).get("name")
+        if name and name not in NO_REQUEST_INTENTS and name != FALLBACK_INTENT:
+            return name
+    return whole

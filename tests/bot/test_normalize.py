@@ -3,6 +3,7 @@ import pytest
 from bot.nlu.normalize import (
     bubbles,
     has_artefacts,
+    has_nothing_to_read,
     mask_artefacts,
     normalize_text,
     to_half_width,
@@ -115,3 +116,12 @@ CARD = "咨询订单号:[订单1] 订单金额:[金额1]"
 )
 def test_bubbles(text, expected):
     assert bubbles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("", True), ("/", True), (" / / ", True), ("??", True), ("。。。", True), ("～～", True),
+     ("👍", False), ("1", False), ("[微笑]", False), ("在吗", False)],
+)  # fmt: skip
+def test_has_nothing_to_read(text, expected):
+    assert has_nothing_to_read(normalize_text(text)) is expected
