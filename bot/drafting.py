@@ -12,7 +12,15 @@ from bot.catalogue import with_catalogue
 from bot.memory import remembered_entities
 from bot.shop.model import Product, Shop
 from bot.stage import buyer_stage
-from bot.tactics import CUES, STAGES_BY_TACTIC, TACTICS, Context, clarify, handoff
+from bot.tactics import (
+    CUES,
+    STAGES_BY_TACTIC,
+    TACTICS,
+    Context,
+    clarify,
+    handoff,
+    refund_reason,
+)
 from bot.templates import render
 from bot.tone import is_upset
 from bot.types import Draft, Turn, Understanding
@@ -116,7 +124,9 @@ def draft_replies(
         seed=seed,
     )
     if understanding.fallback:
-        return with_tone(ctx, [*clarify.propose(ctx), *handoff.propose(ctx)])
+        # a gift question is answered even when the intent is unsure: its words say what it asks
+        asked = TACTICS["gift"](ctx) if ctx.mentions(*GIFT_WORDS) and fits("gift", ctx) else []
+        return with_tone(ctx, [*asked, *clarify.propose(ctx), *handoff.propose(ctx)][:MAX_DRAFTS])
     offered = sent_tactics(history)
     drafts: list[Draft] = []
     for tactic in plan(ctx):
@@ -155,6 +165,9 @@ def plan(ctx: Context) -> tuple[str, ...]:
     intent_plan = PLANS.get(ctx.intent, ("clarify",))
     if ctx.mentions(*KEEP_ORDER_WORDS):
         return ("order_check",)
+    if ctx.stage.has_order and refund_reason.names_exchange_size(ctx):
+        # the buyer named the size they want: the exchange, not a sizing questionnaire
+        return ("refund_remedy", "return_policy")
     if ctx.intent == "out_of_scope" and ctx.order_id() is not None:
         # an order number with no question: the buyer wants that order looked at
         intent_plan = ("order_check",)

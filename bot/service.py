@@ -94,15 +94,16 @@ class SuggestionService:
         history = self._store.log.recent_turns(
             request.shop_id, request.conversation_id, HISTORY_LIMIT
         )
+        order_status, order_value = self._order_facts(request)
         drafts = draft_replies(
             understanding,
             shop,
             # the cutoff and opening hours apply to when the buyer wrote, if the caller knows it
             request.sent_at or received_at,
             history=history,
-            order_value=request.order_value,
+            order_value=order_value,
             product=request.product,
-            order_status=request.order_status,
+            order_status=order_status,
             seed=request.conversation_id,
         )
         return self._store.log.record_suggestion(
@@ -119,6 +120,16 @@ class SuggestionService:
                 order_value=request.order_value,
             )
         )
+
+    def _order_facts(self, request: SuggestRequest) -> tuple[str | None, float | None]:
+        """(order status, order value): what the caller says wins; else the conversation's
+        latest order as the platform connector reported it (POST /v1/orders)."""
+        order = self._store.orders.latest_in_conversation(request.shop_id, request.conversation_id)
+        status = request.order_status or (order.status if order else None)
+        value = request.order_value
+        if value is None and order is not None:
+            value = order.value
+        return status, value
 
     def give_feedback(self, shop_id: str, suggestion_id: str, verdict: Verdict) -> FeedbackRecord:
         suggestion = self._store.log.suggestion(shop_id, suggestion_id)

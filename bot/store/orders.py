@@ -149,6 +149,17 @@ class OrderStore:
             rows = list(self._db["orders"].rows_where(where, [shop_id], order_by="created_at"))
         return [_order(row) for row in rows]
 
+    def latest_in_conversation(self, shop_id: str, conversation_id: str) -> Order | None:
+        """The conversation's most recently placed order, if a connector reported one: drafting
+        reads the buyer's stage and the order value from it."""
+        where = "shop_id = ? and conversation_id = ?"
+        with self._lock:
+            rows = self._db["orders"].rows_where(
+                where, [shop_id, conversation_id], order_by="created_at desc", limit=1
+            )
+            row = next(iter(rows), None)
+        return None if row is None else _order(row)
+
     def orders_between(self, shop_id: str, since: datetime, until: datetime) -> list[Order]:
         where = "shop_id = ? and created_at >= ? and created_at <= ?"
         with self._lock:

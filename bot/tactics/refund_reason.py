@@ -26,9 +26,12 @@ def stated_reason(ctx: Context) -> str | None:
         if ctx.mentions(*words):
             return reason
     # "换40码": the buyer already said what they want; asking why would ignore it
-    if ctx.mentions("换") and ctx.understanding.first_value("size") is not None:
-        return "size"
-    return None
+    return "size" if names_exchange_size(ctx) else None
+
+
+def names_exchange_size(ctx: Context) -> bool:
+    """The message asks for an exchange to a size it names ("换40码", "能换XXL吗")."""
+    return ctx.mentions("换") and ctx.understanding.first_value("size") is not None
 
 
 # "退的话运费谁出": the buyer asks how returns work; the policy answers that, a "why" does not
