@@ -224,3 +224,12 @@ def test_upcoming_restock_date_may_be_sent_unattended(tea):
 )
 def test_gift_question(text, asked):
     assert asks_about_gift(text) is asked
+
+
+def test_a_gift_question_is_answered_even_when_the_intent_is_unsure(tea):
+    unsure = understand("quality_worry", "有赠品吗", confidence=0.3, fallback=True)
+    found = draft_replies(unsure, tea, WEDNESDAY, order_value=120, seed="t1")
+    assert [(d.tactic, d.text) for d in found][0] == (
+        "gift",
+        "亲，满300元就送茶巾，现在再加180元就够啦，要不要看看搭配的～",
+    )
