@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from api.console import ConsoleDesk, install_console
 from api.errors import install_error_handlers
 from api.middleware import BodyLimit, RequestLog
 from api.routes import (
@@ -77,6 +78,7 @@ def create_app(
             settings, store, app.state.service, clock, candidate_fn, restore
         )
         app.state.messages = MessageService(app.state.service, store, shops)
+        app.state.console = ConsoleDesk(store, shops, clock)
         app.state.reminders = ReminderDesk(store, shops, clock)
         try:
             yield
@@ -104,6 +106,7 @@ def create_app(
         orders,
     ):
         app.include_router(module.router)
+    install_console(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLog)
     return app

@@ -16,6 +16,7 @@ from typing import TextIO
 import uvicorn
 from fastapi import FastAPI
 
+from api.console.demo import announce_console, ensure_demo_agent
 from api.deps import get_settings
 from api.logs import configure_logging
 from api.main import create_app, model_path, utc_now
@@ -62,6 +63,9 @@ def _prepare(settings: Settings, out: TextIO) -> None:
     if settings.demo_shop in shops:
         key, created = ensure_demo_key(settings, utc_now())
         announce(key, created, settings, out)
+        var_dir = settings.demo_key_path.parent
+        agent = ensure_demo_agent(settings.db_path, var_dir, settings.demo_shop, utc_now())
+        announce_console(settings.host, settings.port, *agent, var_dir, out)
 
 
 def main() -> int:

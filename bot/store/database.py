@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from bot.settings import DEFAULT_DB_PATH
+from bot.store.accounts import AccountStore
+from bot.store.console import ConsoleQueries
 from bot.store.followups import FollowupLog
 from bot.store.keys import KeyStore
 from bot.store.log import ConversationLog
@@ -51,6 +53,8 @@ class Store:
         self.followups = FollowupLog(db, lock)
         self.training = TrainingStore(db, lock)
         self.orders = OrderStore(db, lock)
+        self.accounts = AccountStore(db, lock)
+        self.console = ConsoleQueries(db, lock)
 
     @classmethod
     def open(cls, path: Path, now: datetime) -> Store:

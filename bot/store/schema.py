@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from sqlite_utils import Database
 
+from bot.store.schema_console import create_console_tables
 from bot.store.schema_followups import create_followup_tables
 from bot.store.schema_orders import create_order_tables
 from bot.store.schema_training import create_training_tables
@@ -119,6 +120,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     create_training_tables,
     create_followup_tables,
     create_order_tables,
+    create_console_tables,
 )
 
 
