@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.tactics import gift
+from bot.types import Draft
 from tests.bot_helpers import context
 
 
@@ -56,3 +59,32 @@ def test_gift_text_offers_the_listed_swap():
 def test_unlisted_swap_is_not_granted():
     [draft] = gift.propose(context("demo", "hesitation", "能换个键盘吗", product="笔记本"))
     assert "swap" not in draft.facts and "键盘" not in draft.text
+
+
+def test_a_gift_question_in_a_shop_without_tiers_gets_a_plain_no():
+    ctx = context("demo", "hesitation", "有赠品吗")
+    no_tiers = replace(ctx, shop=replace(ctx.shop, gift_tiers=()))
+    assert gift.propose(no_tiers) == [
+        Draft(
+            text="亲，目前没有赠品哦，不过商品都是实价，放心拍～",
+            tactic="gift",
+            facts={"gift": False},
+            needs_approval=False,
+            auto_send_safe=False,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # asked below the lowest tier (199): how much more reaches it
+        ("有赠品吗", [{"order_value": 120, "min_order_value": 199, "gift": "卡通防水收纳袋"}
+                     | {"gift_value": 15, "missing": 79}]),
+        # not asked: the gift is a sales pitch only once a tier is reached
+        ("", []),
+    ],
+)  # fmt: skip
+def test_below_the_lowest_tier_only_when_asked(text, expected):
+    drafts = gift.propose(context("demo", "hesitation", text, order_value=120))
+    assert [draft.facts for draft in drafts] == expected
