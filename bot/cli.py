@@ -14,6 +14,7 @@ from typing import TextIO
 from bot import settings
 from bot.cli_accounts import add_account_commands
 from bot.cli_models import add_model_commands
+from bot.cli_report import add_report_command
 from bot.cli_shops import add_shop_commands
 from bot.cli_training import add_training_commands
 from bot.errors import USAGE_ERROR, HuashuError
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_keys(commands)
     add_model_commands(commands)
     add_training_commands(commands)
+    add_report_command(commands)
     add_account_commands(commands)
     add_shop_commands(commands)
     return parser

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import InvalidRequestError
+from bot.figures import ChannelFigures, SalesFigures, figures_by, figures_of_days
 from bot.orders import Order, OrderEvent
 from bot.reminder_plan import plan_reminder
 from bot.reminder_script import ReminderScript, reminder_script
@@ -58,13 +59,6 @@ class DueReminder:
 
 
 @dataclass(frozen=True)
-class ChannelFigures:
-    followed: int
-    converted: int
-    amount_won: float
-
-
-@dataclass(frozen=True)
 class DailyView:
     day: date
     unpaid_orders: int
@@ -95,6 +89,9 @@ class ReminderDesk:
 
     def today(self, shop_id: str) -> date:
         return self._clock().astimezone(self.zone(shop_id)).date()
+
+    def service_figures(self, shop_id: str, first: date, last: date) -> SalesFigures:
+        return figures_of_days(self._store, self._shops[shop_id], first, last)
 
     def record_event(self, shop_id: str, event: OrderEvent) -> tuple[Order, bool]:
         return self._store.orders.record(shop_id, event, self._clock())
@@ -175,27 +172,13 @@ class ReminderDesk:
             followed=len(followed),
             converted=sum(r.result == "paid" for r in followed),
             amount_won=sum(r.amount_won or 0 for r in followed),
-            by_channel=_figures(followed, lambda r: r.channel),
-            by_reason=_figures(followed, lambda r: r.reason_code),
+            by_channel=figures_by(followed, lambda r: r.channel),
+            by_reason=figures_by(followed, lambda r: r.reason_code),
         )
 
 
 def _unpaid_during(order: Order, start: datetime, end: datetime) -> bool:
     return start < end and order.unpaid_at(start)
-
-
-def _figures(reminders: list[Reminder], key: Callable[[Reminder], str]) -> dict:
-    groups: dict[str, list[Reminder]] = {}
-    for reminder in reminders:
-        groups.setdefault(key(reminder), []).append(reminder)
-    return {
-        name: ChannelFigures(
-            followed=len(group),
-            converted=sum(r.result == "paid" for r in group),
-            amount_won=sum(r.amount_won or 0 for r in group),
-        )
-        for name, group in sorted(groups.items())
-    }
 
 
 def _product_name(shop: Shop, product_id: str) -> str:

@@ -17,6 +17,7 @@ from bot.store.followups import FollowupLog
 from bot.store.keys import KeyStore
 from bot.store.log import ConversationLog
 from bot.store.orders import OrderStore
+from bot.store.sales_figures import SalesFigureQueries
 from bot.store.schema import migrate
 from bot.store.stats import StatsQuery
 from bot.store.timestamps import to_text
@@ -52,6 +53,8 @@ class Store:
         self.stats = StatsQuery(db, lock)
         self.followups = FollowupLog(db, lock)
         self.training = TrainingStore(db, lock)
+        self.orders = OrderStore(db, lock)
+        self.sales = SalesFigureQueries(db, lock)
         self.orders = OrderStore(db, lock)
         self.accounts = AccountStore(db, lock)
         self.console = ConsoleQueries(db, lock)
