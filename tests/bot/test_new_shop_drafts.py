@@ -13,7 +13,7 @@ from bot.catalogue import find_colour, find_product, find_size
 from bot.drafting import draft_replies
 from bot.shop import load_shop
 from bot.tactics.gift import asks_about_gift
-from tests.bot_helpers import understand
+from tests.bot_helpers import SHOPS, at, understand
 from tests.tea_shop import write_tea_shop
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -233,3 +233,34 @@ def test_a_gift_question_is_answered_even_when_the_intent_is_unsure(tea):
         "gift",
         "亲，满300元就送茶巾，现在再加180元就够啦，要不要看看搭配的～",
     )
+
+
+@pytest.mark.parametrize(
+    "shop_id, intent, text, expected",
+    [
+        (
+            "jdhome",
+            "invoice_request",
+            "能开增值税专票吗",
+            "亲，增值税专用发票可以开的，把公司开票信息（名称、税号、地址电话、开户行账号）发我，"
+            "下单后24小时内开好～",
+        ),
+        (
+            "demo",
+            "invoice_request",
+            "能开纸质发票吗",
+            "亲，不好意思，纸质发票这边开不了哦，支持开电子普通发票，确认收货后3个工作日内开好发您～",
+        ),
+        (
+            "jdhome",
+            "payment_issue",
+            "能用花呗吗",
+            "亲，抱歉暂不支持花呗，可以用京东支付、微信支付、银行卡付款～",
+        ),
+    ],
+)
+def test_demo_shops_answer_what_was_asked(shop_id, intent, text, expected):
+    [draft] = draft_replies(
+        understand(intent, text), SHOPS[shop_id], at("2026-07-15 15:30"), seed="c1"
+    )
+    assert (draft.text, draft.auto_send_safe) == (expected, True)
