@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
@@ -24,6 +25,9 @@ def get_settings() -> Settings:
 
 
 def get_service(request: Request) -> SuggestionService:
+    # a plain def: FastAPI runs it in the threadpool, where following a model switch made by
+    # another worker (a read, at most once a second, and then a load) cannot stall the loop
+    request.app.state.training.serving.sync()
     return request.app.state.service
 
 
@@ -56,6 +60,14 @@ def get_shop_id(
 
 
 ShopId = Annotated[str, Depends(get_shop_id)]
+
+
+def get_shop_zone(request: Request, shop_id: ShopId) -> ZoneInfo:
+    """The shop's timezone: every date-time in a shop's responses is shown in it."""
+    return ZoneInfo(request.app.state.shops[shop_id].hours.timezone)
+
+
+ShopZone = Annotated[ZoneInfo, Depends(get_shop_zone)]
 
 
 def get_training(request: Request) -> TrainingDesk:

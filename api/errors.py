@@ -14,7 +14,12 @@ from bot.errors import ConflictError, HuashuError, InvalidRequestError, NotFound
 logger = logging.getLogger("huashu.api")
 
 _STATUS = {NotFoundError: 404, ConflictError: 409, InvalidRequestError: 422}
-_HTTP_CODES = {400: "malformed_body", 404: "not_found", 405: "method_not_allowed"}
+_HTTP_CODES = {
+    400: "malformed_body",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "body_too_large",
+}
 # pydantic's wording for the common cases, rephrased for someone reading an error response
 _PLAIN_MESSAGES = {
     "value_error.missing": "is required",
@@ -77,11 +82,19 @@ async def _core_error(request: Request, error: HuashuError) -> JSONResponse:
 async def _http_error(request: Request, error: HTTPException) -> JSONResponse:
     code = _HTTP_CODES.get(error.status_code, "http_error")
     message = {
-        400: "The request body could not be read as UTF-8 JSON.",
+        400: _unreadable(error),
         404: f"No endpoint at {request.method} {request.url.path}.",
         405: f"{request.url.path} does not take {request.method} requests.",
     }.get(error.status_code, str(error.detail))
     return error_response(error.status_code, code, message, getattr(error, "headers", None))
+
+
+def _unreadable(error: HTTPException) -> str:
+    """FastAPI turns every body it cannot decode into one 400; the cause says why."""
+    cause = error.__cause__
+    if isinstance(cause, ValueError) and "integer string conversion" in str(cause):
+        return "The request body is not valid JSON: a number has more than 4,300 digits."
+    return "The request body could not be read as UTF-8 JSON."
 
 
 async def _unexpected(request: Request, error: Exception) -> JSONResponse:

@@ -16,6 +16,8 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
+            # which worker process wrote it, when several serve one port
+            "pid": record.process,
             **getattr(record, "fields", {}),
         }
         if record.exc_info:

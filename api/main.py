@@ -11,8 +11,10 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from api.console import ConsoleDesk, install_console
+from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.middleware import BodyLimit, RequestLog
+from api.nlu_guard import guarded
 from api.routes import (
     conversations,
     feedback,
@@ -26,7 +28,7 @@ from api.routes import (
     training,
 )
 from api.settings import Settings
-from api.training import training_desk
+from api.training import load_model, training_desk
 from bot.messages import MessageService
 from bot.nlu.archives import latest_model_path
 from bot.reminders import ReminderDesk
@@ -34,27 +36,23 @@ from bot.service import Clock, Nlu, SuggestionService
 from bot.shop import load_shops
 from bot.store import Store
 from bot.training.runs import CandidateFn
+from bot.training.serving import served_archive
 
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def model_path(settings: Settings) -> Path:
-    path = settings.model_path or latest_model_path(settings.models_dir)
+def model_path(settings: Settings, store: Store | None = None) -> Path:
+    """HUASHU_MODEL_PATH if set; else the archive the registry serves; else the newest one."""
+    served = served_archive(store) if store is not None else None
+    path = settings.model_path or served or latest_model_path(settings.models_dir)
     if path is None or not path.is_file():
         where = settings.model_path or f"{settings.models_dir}/"
         raise FileNotFoundError(
             f"no trained model at {where}: run `make train`, or set HUASHU_MODEL_PATH"
         )
     return path
-
-
-def _load_model(settings: Settings) -> Nlu:
-    # Rasa takes seconds to import: only the processes that serve pay for it, not the launcher
-    from bot.nlu.model import NluModel
-
-    return NluModel.load(model_path(settings))
 
 
 def create_app(
@@ -69,13 +67,16 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        model = nlu or _load_model(settings)
         store = Store.open(settings.db_path, clock())
+        # a model given by a test has no archive unless the settings name one
+        started_from = settings.model_path if nlu else model_path(settings, store)
+        model = guarded(nlu or load_model(started_from))
         shops = load_shops(settings.shops_dir)
+        app.state.shops = shops
         app.state.service = SuggestionService(model, store, shops, clock)
-        restore = nlu is None and settings.model_path is None
+        pinned = nlu is not None or settings.model_path is not None
         app.state.training = training_desk(
-            settings, store, app.state.service, clock, candidate_fn, restore
+            settings, store, app.state.service, clock, candidate_fn, started_from, pinned=pinned
         )
         app.state.messages = MessageService(app.state.service, store, shops)
         app.state.console = ConsoleDesk(store, shops, clock)
@@ -91,8 +92,11 @@ def create_app(
         description="Suggested replies for shop customer-service agents, and their feedback.",
         version="1",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     install_error_handlers(app)
+    install_docs(app)
     for module in (
         suggest,
         messages,

@@ -6,6 +6,7 @@ import json
 import logging
 import time
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 request_logger = logging.getLogger("huashu.api.requests")
@@ -41,19 +42,53 @@ class RequestLog:
             request_logger.info("request", extra={"fields": fields})
 
 
+class BodyTooLarge(HTTPException):
+    """Raised while the body streams in, so a chunked body is refused as soon as it passes the
+    limit, not after it was read in full (FastAPI re-raises HTTPExceptions from body reading)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, f"The request body is larger than {max_bytes} bytes.")
+
+
 class BodyLimit:
-    """Refuses bodies announced larger than `max_bytes` before reading them."""
+    """Refuses bodies announced larger than `max_bytes` before reading them, and bodies that grow
+    past it while they stream (chunked, or longer than announced)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
         length = dict(scope.get("headers", ())).get(b"content-length", b"")
-        if scope["type"] == "http" and length.isdigit() and int(length) > self.max_bytes:
+        if length.isdigit() and int(length) > self.max_bytes:
             await _send_too_large(send, self.max_bytes)
             return
-        await self.app(scope, receive, send)
+        received = 0
+        started = False
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise BodyTooLarge(self.max_bytes)
+            return message
+
+        async def noted_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, noted_send)
+        except BodyTooLarge:
+            if started:
+                raise
+            await _send_too_large(send, self.max_bytes)
 
 
 async def _send_too_large(send: Send, max_bytes: int) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
-from datetime import datetime
-from typing import Any, Literal
+import re
+from datetime import datetime, timezone, tzinfo
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, Extra, StrictStr, validator
+from pydantic import BaseModel, Extra, Field, StrictStr, validator
 from pydantic.errors import DictError
 
 from bot.store.records import Conversation, FeedbackRecord, OutcomeCounts, Stats, StoredSuggestion
@@ -14,19 +14,104 @@ from bot.types import Entity, IntentScore, Understanding
 
 MAX_TEXT = 2000
 MAX_ID = 128
+MAX_ORDER_VALUE = 10_000_000
 TOP_INTENTS = 3
+BodyT = TypeVar("BodyT", bound=BaseModel)
+# the moments the API accepts (sent_at, the stats window): wide enough for any real message,
+# narrow enough that converting between timezones or adding days never overflows
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+LATEST = datetime(2999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+
+# JSON Schema patterns are ECMAScript regexes; these are written so that Python's re reads them
+# the same way, so the schema states exactly what the validators check.
+_BLANK = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+_NOT_IN_ID = "/\\x00-\\x1f\\x7f"
+# text: at least one character that is not whitespace
+TEXT_PATTERN = f"[^{_BLANK}]"
+# an id: no "/" (it must fit in a URL path segment), no control characters, not blank
+ID_PATTERN = f"^[^{_NOT_IN_ID}]*[^{_NOT_IN_ID}{_BLANK}][^{_NOT_IN_ID}]*$"
+ID_RULE = (
+    "1 to 128 characters, not only whitespace, without '/' or control characters; "
+    "any other Unicode character is kept verbatim"
+)
+
+
+def _unicode(value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            "must be valid Unicode text (it holds a lone surrogate such as \\ud800)"
+        ) from None
 
 
 def _text(value: str | None, limit: int) -> str | None:
     """Kept verbatim (no stripping): what the buyer or agent wrote is what gets stored."""
-    if value is not None and not value.strip():
+    if value is None:
+        return value
+    _unicode(value)
+    if not re.search(TEXT_PATTERN, value):
         raise ValueError("must not be empty or whitespace only")
-    if value is not None and len(value) > limit:
+    if len(value) > limit:
         raise ValueError(f"must be at most {limit:,} characters (got {len(value):,})")
     return value
 
 
-class _Body(BaseModel):
+def _id(value: str | None) -> str | None:
+    if value is None:
+        return value
+    _text(value, MAX_ID)
+    if not re.match(ID_PATTERN, value):
+        raise ValueError("must not contain '/' or control characters")
+    return value
+
+
+def moment_in_range(value: datetime) -> datetime:
+    """`value` (timezone-aware) if it lies between EARLIEST and LATEST, else a ValueError."""
+    try:
+        inside = EARLIEST <= value.astimezone(timezone.utc) <= LATEST
+    except OverflowError:
+        inside = False
+    if not inside:
+        raise ValueError("must be between 1970-01-01T00:00:00Z and 2999-12-31T23:59:59Z")
+    return value
+
+
+def text_field(limit: int, description: str, **extra: Any) -> Any:
+    return Field(
+        ..., description=description, minLength=1, maxLength=limit, pattern=TEXT_PATTERN, **extra
+    )
+
+
+def id_field(description: str, default: Any = ...) -> Any:
+    return Field(
+        default,
+        description=f"{description} ({ID_RULE}).",
+        minLength=1,
+        maxLength=MAX_ID,
+        pattern=ID_PATTERN,
+    )
+
+
+def _nullable(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """pydantic 1 does not mark Optional fields as nullable; OpenAPI 3.1 says so with a null
+    alternative."""
+    properties = schema.get("properties", {})
+    for field in model.__fields__.values():
+        prop = properties.get(field.alias)
+        if field.allow_none and prop is not None and "anyOf" not in prop:
+            described = {k: prop.pop(k) for k in ("title", "description", "default") if k in prop}
+            properties[field.alias] = {**described, "anyOf": [prop, {"type": "null"}]}
+
+
+# the base of every request and response body (no docstring: pydantic would give it to every
+# model's schema): nullable fields are marked in the schema
+class Schema(BaseModel):
+    class Config:
+        schema_extra = staticmethod(_nullable)
+
+
+class _Body(Schema):
     class Config:
         extra = Extra.forbid
 
@@ -40,13 +125,25 @@ class _Body(BaseModel):
 
 
 class SuggestIn(_Body):
-    conversation_id: StrictStr
-    message: StrictStr
-    sent_at: datetime | None = None
-    agent_id: StrictStr | None = None
-    order_value: float | None = None
+    conversation_id: StrictStr = id_field(
+        "The platform's conversation id; GET /v1/conversations/{conversation_id} reads it back"
+    )
+    message: StrictStr = text_field(MAX_TEXT, "The buyer's message, stored verbatim.")
+    sent_at: datetime | None = Field(
+        None,
+        description="When the buyer wrote, with a timezone offset, between 1970 and 2999; "
+        "shipping cutoffs and opening hours apply to this moment. Default: when received.",
+    )
+    agent_id: StrictStr | None = id_field("The agent asking for drafts", None)
+    order_value: float | None = Field(
+        None,
+        description="The order's value in yuan, if known: coupons whose threshold it meets are "
+        "offered without naming the threshold.",
+        ge=0,
+        le=MAX_ORDER_VALUE,
+    )
 
-    _ids = validator("conversation_id", "agent_id", allow_reuse=True)(lambda v: _text(v, MAX_ID))
+    _ids = validator("conversation_id", "agent_id", allow_reuse=True)(_id)
     _message = validator("message", allow_reuse=True)(lambda v: _text(v, MAX_TEXT))
 
     @validator("sent_at", pre=True)
@@ -56,10 +153,12 @@ class SuggestIn(_Body):
         return value
 
     @validator("sent_at")
-    def _sent_at_has_zone(cls, value: datetime) -> datetime:
+    def _sent_at_has_zone(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return value
         if value.tzinfo is None:
             raise ValueError("must include a timezone offset, such as +08:00 or Z")
-        return value
+        return moment_in_range(value)
 
     @validator("order_value", pre=True)
     def _order_value(cls, value: Any) -> Any:
@@ -67,33 +166,42 @@ class SuggestIn(_Body):
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError("must be a number")
-        if not math.isfinite(value) or value < 0:
-            raise ValueError("must be a finite number of 0 or more")
+        # compared before any float conversion: an integer of thousands of digits has no float
+        if not 0 <= value <= MAX_ORDER_VALUE:
+            raise ValueError(f"must be a number from 0 to {MAX_ORDER_VALUE:,}")
         return value
 
 
 class ParseIn(_Body):
-    text: StrictStr
+    text: StrictStr = text_field(MAX_TEXT, "The text to parse.")
 
     _check_text = validator("text", allow_reuse=True)(lambda v: _text(v, MAX_TEXT))
 
 
 class FeedbackIn(_Body):
     action: Literal["accepted", "edited", "rejected"]
-    agent_id: StrictStr
-    draft_id: StrictStr | None = None
-    final_text: StrictStr | None = None
+    agent_id: StrictStr = id_field("The agent giving the verdict")
+    draft_id: StrictStr | None = id_field(
+        "The draft judged; leave it out to reject the whole suggestion", None
+    )
+    final_text: StrictStr | None = Field(
+        None,
+        description="What the agent sent, for action 'edited'.",
+        minLength=1,
+        maxLength=MAX_TEXT,
+        pattern=TEXT_PATTERN,
+    )
 
-    _ids = validator("agent_id", "draft_id", allow_reuse=True)(lambda v: _text(v, MAX_ID))
+    _ids = validator("agent_id", "draft_id", allow_reuse=True)(_id)
     _final = validator("final_text", allow_reuse=True)(lambda v: _text(v, MAX_TEXT))
 
 
-class IntentOut(BaseModel):
+class IntentOut(Schema):
     name: str
     confidence: float
 
 
-class EntityOut(BaseModel):
+class EntityOut(Schema):
     type: str
     value: Any
     text: str
@@ -101,7 +209,7 @@ class EntityOut(BaseModel):
     end: int
 
 
-class DraftOut(BaseModel):
+class DraftOut(Schema):
     draft_id: str
     text: str
     tactic: str
@@ -110,7 +218,7 @@ class DraftOut(BaseModel):
     auto_send_safe: bool
 
 
-class SuggestionOut(BaseModel):
+class SuggestionOut(Schema):
     suggestion_id: str
     conversation_id: str
     intent: str
@@ -122,7 +230,7 @@ class SuggestionOut(BaseModel):
     drafts: list[DraftOut]
 
 
-class ParseOut(BaseModel):
+class ParseOut(Schema):
     text: str
     intent: str
     intent_ranking: list[IntentOut]
@@ -131,7 +239,7 @@ class ParseOut(BaseModel):
     model_version: str
 
 
-class FeedbackOut(BaseModel):
+class FeedbackOut(Schema):
     suggestion_id: str
     draft_id: str | None
     action: str
@@ -141,7 +249,7 @@ class FeedbackOut(BaseModel):
     created_at: datetime
 
 
-class MessageOut(BaseModel):
+class MessageOut(Schema):
     message: str
     sent_at: datetime | None
     received_at: datetime
@@ -151,13 +259,13 @@ class MessageOut(BaseModel):
     feedback: list[FeedbackOut]
 
 
-class ConversationOut(BaseModel):
+class ConversationOut(Schema):
     conversation_id: str
     started_at: datetime
     messages: list[MessageOut]
 
 
-class OutcomeOut(BaseModel):
+class OutcomeOut(Schema):
     suggestions: int
     with_feedback: int
     accepted: int
@@ -176,18 +284,18 @@ class TacticStatsOut(OutcomeOut):
     tactic: str
 
 
-class StatsOut(BaseModel):
+class StatsOut(Schema):
     since: datetime
     until: datetime
     by_intent: list[IntentStatsOut]
     by_tactic: list[TacticStatsOut]
 
 
-class StatusOut(BaseModel):
+class StatusOut(Schema):
     status: str
 
 
-class ReadyOut(BaseModel):
+class ReadyOut(Schema):
     status: str
     model_version: str
 
@@ -262,10 +370,26 @@ def _outcome(counts: OutcomeCounts) -> dict[str, Any]:
     }
 
 
-def stats_out(stats: Stats) -> StatsOut:
+def stats_out(stats: Stats, zone: tzinfo) -> StatsOut:
     return StatsOut(
-        since=stats.since,
-        until=stats.until,
+        since=stats.since.astimezone(zone),
+        until=stats.until.astimezone(zone),
         by_intent=[IntentStatsOut(intent=c.key, **_outcome(c)) for c in stats.by_intent],
         by_tactic=[TacticStatsOut(tactic=c.key, **_outcome(c)) for c in stats.by_tactic],
     )
+
+
+def _local(value: Any, zone: tzinfo) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(zone)
+    if isinstance(value, BaseModel):
+        return localized(value, zone)
+    if isinstance(value, list):
+        return [_local(item, zone) for item in value]
+    return value
+
+
+def localized(body: BodyT, zone: tzinfo) -> BodyT:
+    """`body` with every date-time in `zone` (the shop's timezone): the same moments, shown
+    with the offset the shop's agents read."""
+    return body.copy(update={name: _local(value, zone) for name, value in body})

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, StrictStr, validator
+from pydantic import StrictStr, validator
 
-from api.models import MAX_ID, DraftOut, SuggestionOut, _Body, _text, suggestion_out
+from api.models import DraftOut, Schema, SuggestionOut, _Body, _id, id_field, suggestion_out
 from bot.messages import Reception
 from bot.store.followups import AfterHoursEntry, Followup
 
 
-class ReplyOut(BaseModel):
+class ReplyOut(Schema):
     text: str
     tactic: str
 
@@ -30,7 +30,7 @@ class MessageResultOut(SuggestionOut):
     followup_id: str | None
 
 
-class FollowupEntryOut(BaseModel):
+class FollowupEntryOut(Schema):
     suggestion_id: str
     message: str
     received_at: datetime
@@ -45,7 +45,7 @@ class FollowupEntryOut(BaseModel):
     suggested_draft: DraftOut | None
 
 
-class FollowupOut(BaseModel):
+class FollowupOut(Schema):
     followup_id: str
     conversation_id: str
     created_at: datetime
@@ -55,14 +55,14 @@ class FollowupOut(BaseModel):
     messages: list[FollowupEntryOut]
 
 
-class FollowupListOut(BaseModel):
+class FollowupListOut(Schema):
     followups: list[FollowupOut]
 
 
 class FollowupDoneIn(_Body):
-    agent_id: StrictStr
+    agent_id: StrictStr = id_field("The agent who answered the conversation")
 
-    _ids = validator("agent_id", allow_reuse=True)(lambda v: _text(v, MAX_ID))
+    _ids = validator("agent_id", allow_reuse=True)(_id)
 
 
 def message_result_out(reception: Reception) -> MessageResultOut:

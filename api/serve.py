@@ -1,8 +1,9 @@
 """`python -m api`: make sure the demo shop has a key, then serve on settings.host:port.
 
-The demo key is created on the first start and kept in settings.demo_key_path (var/demo.key,
-mode 600) so later starts can print it again; the database only ever holds its hash. A key that
-was revoked is replaced by a new one."""
+The demo key is created on the first start, printed in full that once, and kept in
+settings.demo_key_path (var/demo.key, mode 600); later starts print it masked and name the file.
+The database only ever holds its hash. When the file no longer holds a live demo key (revoked,
+deleted, or replaced), a new key is made and the previous demo key is revoked."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from api.main import create_app, model_path, utc_now
 from api.settings import Settings
 from bot.shop import ShopProfileError, load_shops
 from bot.store import Store
+from bot.store.keys import KEY_PREFIX, split_key
+
+DEMO_PURPOSE = "demo"
 
 
 def _saved_key(path: Path, store: Store, shop_id: str) -> str | None:
@@ -33,8 +37,16 @@ def _saved_key(path: Path, store: Store, shop_id: str) -> str | None:
 def _write_private(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # O_CREAT's mode only applies to a new file: an existing one is made private too
+    os.fchmod(descriptor, 0o600)
     with os.fdopen(descriptor, "w") as file:
         file.write(text + "\n")
+
+
+def masked(key: str) -> str:
+    """The key id stays readable (it names the key in `keys list`), the secret does not."""
+    parts = split_key(key)
+    return f"{KEY_PREFIX}{parts[0]}_{'*' * 8}" if parts else "*" * 8
 
 
 def ensure_demo_key(settings: Settings, now: datetime) -> tuple[str, bool]:
@@ -44,7 +56,8 @@ def ensure_demo_key(settings: Settings, now: datetime) -> tuple[str, bool]:
         key = _saved_key(settings.demo_key_path, store, settings.demo_shop)
         if key:
             return key, False
-        key = store.keys.create(settings.demo_shop, now).key
+        store.keys.revoke_purpose(settings.demo_shop, DEMO_PURPOSE, now)
+        key = store.keys.create(settings.demo_shop, now, purpose=DEMO_PURPOSE).key
     finally:
         store.close()
     _write_private(settings.demo_key_path, key)
@@ -52,8 +65,12 @@ def ensure_demo_key(settings: Settings, now: datetime) -> tuple[str, bool]:
 
 
 def announce(key: str, created: bool, settings: Settings, out: TextIO) -> None:
-    state = "created" if created else "from " + str(settings.demo_key_path)
-    print(f"Demo shop {settings.demo_shop!r} API key ({state}): {key}", file=out)
+    """In full once, when created; masked afterwards (the file keeps it)."""
+    shop, path = settings.demo_shop, settings.demo_key_path
+    if created:
+        print(f"Demo shop {shop!r} API key (created, saved to {path}): {key}", file=out)
+    else:
+        print(f"Demo shop {shop!r} API key: {masked(key)} (in full in {path})", file=out)
 
 
 def _prepare(settings: Settings, out: TextIO) -> None:

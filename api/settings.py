@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     # one process per core: parsing is CPU-bound and serialised within a process
     workers: int = 1
     max_body_bytes: int = 64 * 1024
+    # how often each worker reads the served-model row (one indexed row) and follows a switch
+    served_check_seconds: float = 1.0
 
     class Config:
         env_prefix = "HUASHU_"

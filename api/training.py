@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from api.nlu_guard import guarded
 from api.settings import Settings
-from bot.nlu.archives import latest_model_path
-from bot.service import Clock, SuggestionService
+from bot.service import Clock, Nlu, SuggestionService
 from bot.store import Store
 from bot.training.desk import TrainingDesk
 from bot.training.examples import ExampleBook
 from bot.training.runs import CandidateFn, TrainingRunner, rasa_candidate
-from bot.training.serving import ModelServing, served_archive
+from bot.training.serving import ModelServing
 
 
-def _load(path: Path):
+def load_model(path: Path) -> Nlu:
+    # Rasa takes seconds to import: only the processes that serve pay for it, not the launcher
     from bot.nlu.model import NluModel
 
-    return NluModel.load(path)
+    return guarded(NluModel.load(path))
 
 
 def training_desk(
@@ -27,21 +28,25 @@ def training_desk(
     service: SuggestionService,
     clock: Clock,
     candidate_fn: CandidateFn | None = None,
-    restore_served: bool = True,
+    started_from: Path | None = None,
+    *,
+    pinned: bool = False,
 ) -> TrainingDesk:
-    """`restore_served` makes a restart serve the model the registry last promoted or rolled
-    back to, when the server was not pinned to an archive by HUASHU_MODEL_PATH."""
-    serving = ModelServing(store, lambda: service.nlu, service.replace_model, _load, clock)
-    chosen = served_archive(store)
-    if restore_served and chosen and chosen.name != f"{service.nlu.version}.tar.gz":
-        service.replace_model(_load(chosen))
-    serving.register_started(
-        settings.model_path or chosen or latest_model_path(settings.models_dir)
+    """`started_from` is the archive the service's model was loaded from; `pinned` when it was
+    chosen by HUASHU_MODEL_PATH (or given by a test) rather than by the registry."""
+    serving = ModelServing(
+        store,
+        lambda: service.nlu,
+        lambda model: service.replace_model(guarded(model)),
+        load_model,
+        clock,
+        check_every=settings.served_check_seconds,
     )
-    store.training.abandon_running(clock())
+    serving.register_started(started_from, pinned=pinned)
     data = settings.data_dir
     train = candidate_fn or rasa_candidate(
         settings.config_path, settings.domain_path, data / "rules"
     )
     runner = TrainingRunner(store, serving, data / "nlu", settings.models_dir, train, clock)
+    runner.abandon_dead_runs()
     return TrainingDesk(store, ExampleBook(data / "nlu"), runner, serving)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, StrictStr
+from pydantic import StrictStr, validator
 
-from api.models import _Body
+from api.models import Schema, _Body, _unicode
 from bot.store.training import ModelRecord, RunRecord
 from bot.training.examples import AddedExample
 from bot.training.review import ReviewItem
@@ -19,14 +19,19 @@ class ExampleIn(_Body):
     text: StrictStr
     intent: StrictStr
 
+    @validator("text", "intent")
+    def _valid_unicode(cls, value: str) -> str:
+        _unicode(value)
+        return value
 
-class ExampleOut(BaseModel):
+
+class ExampleOut(Schema):
     text: str
     intent: str
     file: str
 
 
-class ReviewItemOut(BaseModel):
+class ReviewItemOut(Schema):
     text: str
     count: int
     reasons: list[str]
@@ -35,11 +40,11 @@ class ReviewItemOut(BaseModel):
     last_seen: datetime
 
 
-class ReviewOut(BaseModel):
+class ReviewOut(Schema):
     items: list[ReviewItemOut]
 
 
-class RunOut(BaseModel):
+class RunOut(Schema):
     id: int
     status: str
     step: str
@@ -51,7 +56,7 @@ class RunOut(BaseModel):
     model: ModelOut | None = None
 
 
-class ModelOut(BaseModel):
+class ModelOut(Schema):
     version: str
     served: bool
     status: str
@@ -63,7 +68,7 @@ class ModelOut(BaseModel):
     run_id: int | None
 
 
-class ModelsOut(BaseModel):
+class ModelsOut(Schema):
     served: str
     models: list[ModelOut]
 

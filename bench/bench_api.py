@@ -2,8 +2,10 @@
 
 Measures start-up to ready, /v1/suggest latency at a fixed 50 requests/s, the sustained maximum
 rate with its p99, and the server's peak memory; prints a markdown table for the README.
+Quiet by default: one line per step; the server's output (one JSON line per request) goes to a
+log file in the temporary folder, or to this terminal with --verbose.
 
-    .venv/bin/python bench/bench_api.py [--model models/x.tar.gz] [--seconds 20]
+    .venv/bin/python bench/bench_api.py [--model models/x.tar.gz] [--seconds 20] [--workers 2]
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def free_port() -> int:
 
 
 def start_server(
-    model: Path, workdir: Path, port: int, workers: int
+    model: Path, workdir: Path, port: int, workers: int, output
 ) -> tuple[subprocess.Popen, float]:
     env = {
         **os.environ,
@@ -96,16 +98,18 @@ def start_server(
         "HUASHU_WORKERS": str(workers),
     }
     started = time.perf_counter()
-    # the server's output goes to this terminal, so a failed start-up explains itself
-    server = subprocess.Popen([sys.executable, "-m", "api"], cwd=PROJECT_DIR, env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api"], cwd=PROJECT_DIR, env=env, stdout=output, stderr=output
+    )
     return server, started
 
 
-def wait_ready(server: subprocess.Popen, base: str, started: float) -> float:
+def wait_ready(server: subprocess.Popen, base: str, started: float, log: Path | None) -> float:
     deadline = started + READY_TIMEOUT_S
     while time.perf_counter() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"the server exited with code {server.returncode}")
+            told = log.read_text(errors="replace")[-2000:] if log else ""
+            raise SystemExit(f"{told}\nthe server exited with code {server.returncode}")
         try:
             if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
                 return time.perf_counter() - started
@@ -194,6 +198,10 @@ def table(startup: float, fixed: Phase, flat_out: Phase, rss: float, target_rate
     return "\n".join(lines)
 
 
+def step(text: str) -> None:
+    print(f"- {text}", file=sys.stderr, flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=None, help="default: newest in models/")
@@ -201,6 +209,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
     parser.add_argument("--threads", type=int, default=4, help="concurrent clients")
     parser.add_argument("--workers", type=int, default=1, help="server worker processes")
+    parser.add_argument(
+        "--verbose", action="store_true", help="show the server's output (every request)"
+    )
     args = parser.parse_args()
     model = args.model or latest_model_path(PROJECT_DIR / "models")
     if model is None or not Path(model).is_file():
@@ -209,17 +220,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="huashu-bench-") as tmp:
         workdir, port = Path(tmp), free_port()
         base = f"http://127.0.0.1:{port}"
-        server, started = start_server(Path(model).resolve(), workdir, port, args.workers)
+        log = None if args.verbose else workdir / "server.log"
+        output = None if log is None else log.open("w")
+        step(f"starting the server ({args.workers} worker(s)) on {base}")
+        server, started = start_server(Path(model).resolve(), workdir, port, args.workers, output)
         try:
-            startup = wait_ready(server, base, started)
+            startup = wait_ready(server, base, started, log)
+            step(f"ready in {startup:.1f} s; warming up for 2 s")
             key = (workdir / "demo.key").read_text().strip()
             run_phase(base, key, args.threads, 2, None)
+            step(f"fixed rate: {args.rate:.0f} req/s for {args.seconds:.0f} s")
             fixed = run_phase(base, key, args.threads, args.seconds, args.rate)
+            step(f"maximum rate: {args.threads} clients for {args.seconds:.0f} s")
             flat_out = run_phase(base, key, args.threads, args.seconds, None)
             rss = peak_rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
+            if output:
+                output.close()
     print(
         f"model {Path(model).name}, {os.cpu_count()} CPUs, {args.workers} server workers, "
         f"{args.threads} client threads, {args.seconds:.0f} s per phase\n"

@@ -1,6 +1,7 @@
 """`python -m bot examples|models` and `python -m bot keys create --trainer`: the trainer's
-commands. They work on the files and the database directly; a running server picks up a
-rollback made here on its next start (use `POST /v1/models/{version}/rollback` to swap live)."""
+commands. They work on the files and the database directly; the served model is one row in the
+database, so a rollback made here reaches every running server within a second or so, and
+`models list`, `models served` and GET /v1/models always agree."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def add_training_commands(commands: argparse._SubParsersAction) -> None:
     models = commands.add_parser("models", help="list model versions, roll back")
     actions = models.add_subparsers(dest="action", required=True, metavar="ACTION")
     actions.add_parser("list", help="versions, metrics, gate verdicts").set_defaults(run=_list)
+    served = actions.add_parser("served", help="the served version (with --path: its archive)")
+    served.add_argument("--path", action="store_true", help="print the archive's path instead")
+    served.set_defaults(run=_served)
     rollback = actions.add_parser("rollback", help="make VERSION the served model")
     rollback.add_argument("version")
     rollback.set_defaults(run=_rollback)
@@ -70,6 +74,22 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _served(args: argparse.Namespace) -> int:
+    """For scripts: `rasa shell -m $(python -m bot models served --path)` talks to the model the
+    API serves."""
+    store = Store.open(args.db, args.clock())
+    try:
+        served, archive = store.training.served_model(), served_archive(store)
+    finally:
+        store.close()
+    if served is None:
+        raise HuashuError(f"No model is served yet in {args.db}: start the API once (`make run`).")
+    if args.path and archive is None:
+        raise HuashuError(f"Model {served.version} has no archive on disk ({served.path}).")
+    print(archive if args.path else served.version, file=args.out)
+    return 0
+
+
 def _rollback(args: argparse.Namespace) -> int:
     store = Store.open(args.db, args.clock())
     try:
@@ -81,8 +101,8 @@ def _rollback(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(
-        f"{args.version} is now the served model ({chosen}); a running server serves it after a "
-        "restart, or at once with POST /v1/models/{version}/rollback.",
+        f"{args.version} is now the served model ({chosen}); running servers switch to it within "
+        "a second or so.",
         file=args.out,
     )
     return 0

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from api.contract import answers
 from api.deps import Service
 from api.errors import ApiError
 from api.models import ReadyOut, StatusOut
@@ -15,7 +16,7 @@ async def healthz() -> StatusOut:
     return StatusOut(status="ok")
 
 
-@router.get("/readyz", response_model=ReadyOut)
+@router.get("/readyz", response_model=ReadyOut, responses=answers(503))
 def readyz(service: Service) -> ReadyOut:
     """Readiness: the model is loaded (it is, once start-up finished) and the database takes
     writes."""

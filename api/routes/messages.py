@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
-from api.deps import ShopId
-from api.models import SuggestIn
+from api.contract import answers, body_answers
+from api.deps import ShopId, ShopZone
+from api.models import SuggestIn, localized
 from api.models_messages import (
     FollowupDoneIn,
     FollowupListOut,
@@ -27,23 +28,28 @@ def get_messages(request: Request) -> MessageService:
 Messages = Annotated[MessageService, Depends(get_messages)]
 
 
-@router.post("/messages", response_model=MessageResultOut)
-def receive(body: SuggestIn, shop_id: ShopId, messages: Messages) -> MessageResultOut:
+@router.post("/messages", response_model=MessageResultOut, responses=body_answers(401))
+def receive(
+    body: SuggestIn, shop_id: ShopId, zone: ShopZone, messages: Messages
+) -> MessageResultOut:
     """A buyer message from the shop's platform connector: drafts while the shop is open; while
     closed, the safe automatic reply or the holding message, and a follow-up for the agents."""
     reception = messages.receive(SuggestRequest(shop_id=shop_id, **body.dict()))
-    return message_result_out(reception)
+    return localized(message_result_out(reception), zone)
 
 
-@router.get("/followups", response_model=FollowupListOut)
-def followups(shop_id: ShopId, messages: Messages) -> FollowupListOut:
+@router.get("/followups", response_model=FollowupListOut, responses=answers(401))
+def followups(shop_id: ShopId, zone: ShopZone, messages: Messages) -> FollowupListOut:
     """Conversations that came in while the shop was closed, the longest waiting first."""
-    return FollowupListOut(followups=[followup_out(f) for f in messages.followups(shop_id)])
+    listed = FollowupListOut(followups=[followup_out(f) for f in messages.followups(shop_id)])
+    return localized(listed, zone)
 
 
-@router.post("/followups/{followup_id}/done", response_model=FollowupOut)
+@router.post(
+    "/followups/{followup_id}/done", response_model=FollowupOut, responses=body_answers(401, 404)
+)
 def done(
-    followup_id: str, body: FollowupDoneIn, shop_id: ShopId, messages: Messages
+    followup_id: str, body: FollowupDoneIn, shop_id: ShopId, zone: ShopZone, messages: Messages
 ) -> FollowupOut:
     """An agent has answered the conversation; it leaves the queue."""
-    return followup_out(messages.mark_done(shop_id, followup_id, body.agent_id))
+    return localized(followup_out(messages.mark_done(shop_id, followup_id, body.agent_id)), zone)

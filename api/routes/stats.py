@@ -1,37 +1,74 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Annotated
+from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
+from pydantic.datetime_parse import parse_datetime
+from pydantic.errors import DateTimeError
 
-from api.deps import Service, ShopId
+from api.contract import answers
+from api.deps import Service, ShopId, ShopZone
 from api.errors import ApiError
-from api.models import StatsOut, stats_out
+from api.models import StatsOut, moment_in_range, stats_out
 
 router = APIRouter(prefix="/v1", tags=["stats"])
 
 DEFAULT_WINDOW = timedelta(days=7)
+# the last moment of a day, as stored timestamps have microseconds
+_DAY_END = time(23, 59, 59, 999999)
+_MOMENT = (
+    "An ISO 8601 date-time with a timezone offset (2025-03-01T10:00:00%2B08:00, or Z), or a date "
+    "(2025-03-01), read as a day in the shop's timezone"
+)
 
 
-def _aware(name: str, value: datetime | None) -> None:
-    if value is not None and value.tzinfo is None:
-        message = f"{name}: must include a timezone offset, such as Z or %2B08:00."
-        raise ApiError(422, "invalid_request", message)
+def _invalid(name: str, problem: str) -> ApiError:
+    return ApiError(422, "invalid_request", f"{name}: {problem}.")
 
 
-@router.get("/stats", response_model=StatsOut)
+def _moment(name: str, text: str | None, zone: ZoneInfo, *, end_of_day: bool) -> datetime | None:
+    """A date means the start of that day in the shop's timezone for `since`, its last moment
+    for `until`, so since=2026-11-30&until=2026-11-30 is that whole day."""
+    if text is None:
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        day = None
+    try:
+        if day is not None:
+            value = datetime.combine(day, _DAY_END if end_of_day else time(), zone)
+        else:
+            value = parse_datetime(text)
+    except (DateTimeError, ValueError, OverflowError):
+        raise _invalid(
+            name, "must be an ISO 8601 date-time, such as 2025-03-01T10:00:00+08:00, or a date"
+        ) from None
+    if value.tzinfo is None:
+        raise _invalid(name, "must include a timezone offset, such as Z or %2B08:00")
+    try:
+        return moment_in_range(value)
+    except ValueError as error:
+        raise _invalid(name, str(error)) from None
+
+
+@router.get("/stats", response_model=StatsOut, responses=answers(401, 422))
 def stats(
     shop_id: ShopId,
+    zone: ShopZone,
     service: Service,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Annotated[str | None, Query(description=_MOMENT + "; its start.")] = None,
+    until: Annotated[str | None, Query(description=_MOMENT + "; its end.")] = None,
 ) -> StatsOut:
     """Suggestions and acceptance, edit and rejection rates per intent and per tactic, for
-    suggestions made from since to until inclusive. Defaults: until now, since 7 days before."""
-    _aware("since", since)
-    _aware("until", until)
-    until = until or service.now()
-    since = since or until - DEFAULT_WINDOW
-    if since >= until:
+    suggestions made from since to until inclusive. Defaults: until now, since 7 days before.
+    Per intent, a suggestion counts once, with its best verdict (accepted > edited > rejected);
+    per tactic, each draft counts once, with its own verdict or its suggestion's rejection."""
+    start = _moment("since", since, zone, end_of_day=False)
+    end = _moment("until", until, zone, end_of_day=True) or service.now()
+    start = start or end - DEFAULT_WINDOW
+    if start >= end:
         raise ApiError(422, "invalid_request", "since: must be earlier than until.")
-    return stats_out(service.stats(shop_id, since, until))
+    return stats_out(service.stats(shop_id, start, end), zone)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from datetime import datetime
@@ -29,8 +30,16 @@ BUSY_TIMEOUT_MS = 10_000
 PROBE_TIMEOUT_MS = 200
 
 
-def connect(path: Path) -> Database:
+def _create_private(path: Path) -> None:
+    """A new database file is readable by its owner only: it holds key hashes and every buyer
+    message. SQLite gives its -wal and -shm files the database file's permissions."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def connect(path: Path) -> Database:
+    _create_private(path)
     # One connection shared by the server's worker threads; Store's lock serialises its use.
     db = Database(sqlite3.connect(str(path), check_same_thread=False))
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -51,7 +51,9 @@ class KeyStore:
         self._db = db
         self._lock = lock
 
-    def create(self, shop_id: str, now: datetime, role: str = AGENT_ROLE) -> NewKey:
+    def create(
+        self, shop_id: str, now: datetime, role: str = AGENT_ROLE, purpose: str | None = None
+    ) -> NewKey:
         key_id = secrets.token_hex(KEY_ID_LENGTH // 2)
         secret = secrets.token_urlsafe(24)
         row = {
@@ -61,6 +63,7 @@ class KeyStore:
             "created_at": to_text(now),
             "revoked_at": None,
             "role": role,
+            "purpose": purpose,
         }
         with self._lock:
             self._db["api_keys"].insert(row)
@@ -94,6 +97,21 @@ class KeyStore:
         sql = f"select * from api_keys {where} order by created_at, key_id"
         with self._lock:
             return [_info(row) for row in self._db.query(sql, params)]
+
+    def revoke_purpose(self, shop_id: str, purpose: str, now: datetime) -> list[str]:
+        """Revokes the shop's live keys made for `purpose`; their key ids."""
+        with self._lock, self._db.atomic():
+            rows = self._db.execute(
+                "select key_id from api_keys"
+                " where shop_id = ? and purpose = ? and revoked_at is null",
+                [shop_id, purpose],
+            ).fetchall()
+            self._db.execute(
+                "update api_keys set revoked_at = ?"
+                " where shop_id = ? and purpose = ? and revoked_at is null",
+                [to_text(now), shop_id, purpose],
+            )
+        return [row[0] for row in rows]
 
     def revoke(self, key_id: str, now: datetime) -> ApiKeyInfo:
         with self._lock, self._db.atomic():

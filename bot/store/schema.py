@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from bot.store.schema_console import create_console_tables
 from bot.store.schema_followups import create_followup_tables
 from bot.store.schema_orders import create_order_tables
+from bot.store.schema_serving import create_serving_tables
 from bot.store.schema_training import create_training_tables
 
 Migration = Callable[[Database], None]
@@ -121,6 +122,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     create_followup_tables,
     create_order_tables,
     create_console_tables,
+    create_serving_tables,
 )
 
 

@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-from bot.errors import NotFoundError
+from bot.errors import ConflictError, NotFoundError
 from bot.store.timestamps import from_text, to_text
 
 PROMOTED, REJECTED, EXTERNAL = "promoted", "rejected", "external"
 RUNNING, FAILED = "running", "failed"
+# SQLite's INTEGER range: a larger run id can be asked for, never stored
+MAX_ROW_ID = 2**63 - 1
+
+# (owner, heartbeat_at) of a running run -> whether its process is still alive
+Liveness = Callable[[str | None, datetime | None], bool]
+
+
+@dataclass(frozen=True)
+class ServedState:
+    """The row every server process reads to know which model to serve."""
+
+    version: str
+    generation: int
+    path: str | None
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,8 @@ class RunRecord:
     finished_at: datetime | None = None
     version: str | None = None
     error: str | None = None
+    owner: str | None = None
+    heartbeat_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,8 @@ def _run(row: dict) -> RunRecord:
         finished_at=from_text(row["finished_at"]),
         version=row["version"],
         error=row["error"],
+        owner=row["owner"],
+        heartbeat_at=from_text(row["heartbeat_at"]),
     )
 
 
@@ -129,44 +148,97 @@ class TrainingStore:
             rows = self._db.query("select * from model_versions order by created_at, version")
             return [_model(row) for row in rows]
 
-    def served_model(self) -> ModelRecord | None:
-        sql = "select * from model_versions where served_at is not null order by served_at desc"
+    def served(self) -> ServedState | None:
+        """One indexed row: cheap enough for every worker to read once a second."""
+        sql = (
+            "select s.version, s.generation, m.path from served_model s"
+            " left join model_versions m on m.version = s.version where s.id = 1"
+        )
         with self._lock:
-            rows = list(self._db.query(sql + " limit 1"))
-        return _model(rows[0]) if rows else None
+            rows = list(self._db.query(sql))
+        return ServedState(**rows[0]) if rows else None
 
-    def mark_served(self, version: str, now: datetime) -> None:
+    def served_model(self) -> ModelRecord | None:
+        state = self.served()
+        return self.model(state.version) if state else None
+
+    def mark_served(self, version: str, now: datetime) -> int:
+        """Makes `version` the served model for every process; the new generation."""
         with self._lock, self._db.atomic():
             self._db.execute(
                 "update model_versions set served_at = ? where version = ?", [to_text(now), version]
             )
+            self._db.execute(
+                "insert into served_model (id, version, generation, switched_at)"
+                " values (1, :version, 1, :now) on conflict (id) do update set"
+                " version = :version, generation = generation + 1, switched_at = :now",
+                {"version": version, "now": to_text(now)},
+            )
+            row = self._db.execute("select generation from served_model where id = 1").fetchone()
+        return row[0]
 
-    def start_run(self, now: datetime) -> RunRecord:
-        row = {"status": RUNNING, "step": "queued", "progress": 0.0, "started_at": to_text(now)}
+    def claim_run(
+        self, now: datetime, owner: str, heartbeat: datetime, alive: Liveness
+    ) -> RunRecord:
+        """Starts a run unless a live one exists, in one write transaction, so two processes
+        asking at once get one run and one conflict. Runs whose process died are failed first."""
         with self._lock:
-            run_id = self._db["training_runs"].insert(row).last_pk
+            self._db.execute("begin immediate")
+            try:
+                self._fail_dead(now, alive)
+                if self._running():
+                    raise ConflictError(
+                        "A training run is already in progress; wait for it to finish.",
+                        "run_in_progress",
+                    )
+                run_id = self._db.execute(
+                    "insert into training_runs"
+                    " (status, step, progress, started_at, owner, heartbeat_at)"
+                    " values (?, 'queued', 0.0, ?, ?, ?)",
+                    [RUNNING, to_text(now), owner, to_text(heartbeat)],
+                ).lastrowid
+                self._db.execute("commit")
+            except BaseException:
+                self._db.execute("rollback")
+                raise
         return self.run(run_id)
 
+    def live_run(self, now: datetime, alive: Liveness) -> RunRecord | None:
+        return next((run for run in self._running() if alive(run.owner, run.heartbeat_at)), None)
+
+    def _running(self) -> list[RunRecord]:
+        rows = self._db.query("select * from training_runs where status = ?", [RUNNING])
+        return [_run(row) for row in rows]
+
     def update_run(self, run_id: int, **fields: Any) -> None:
-        if isinstance(fields.get("finished_at"), datetime):
-            fields["finished_at"] = to_text(fields["finished_at"])
+        for name in ("finished_at", "heartbeat_at"):
+            if isinstance(fields.get(name), datetime):
+                fields[name] = to_text(fields[name])
         with self._lock:
             self._db["training_runs"].update(run_id, fields)
 
     def run(self, run_id: int) -> RunRecord:
-        with self._lock:
-            rows = list(self._db.query("select * from training_runs where id = ?", [run_id]))
+        rows = []
+        if 0 < run_id <= MAX_ROW_ID:
+            with self._lock:
+                rows = list(self._db.query("select * from training_runs where id = ?", [run_id]))
         if not rows:
             raise NotFoundError(f"No training run has the id {run_id}.", code="run_not_found")
         return _run(rows[0])
 
-    def abandon_running(self, now: datetime) -> None:
-        """A run still 'running' when the process starts died with the previous process."""
+    def abandon_running(self, now: datetime, alive: Liveness) -> None:
+        """Fails the runs whose process died (a crash, a restart); another process's live run
+        is left alone."""
         with self._lock, self._db.atomic():
-            self._db.execute(
-                "update training_runs set status = ?, error = ?, finished_at = ? where status = ?",
-                [FAILED, "the server stopped during the run", to_text(now), RUNNING],
-            )
+            self._fail_dead(now, alive)
+
+    def _fail_dead(self, now: datetime, alive: Liveness) -> None:
+        for run in self._running():
+            if not alive(run.owner, run.heartbeat_at):
+                self._db.execute(
+                    "update training_runs set status = ?, error = ?, finished_at = ? where id = ?",
+                    [FAILED, "the server stopped during the run", to_text(now), run.run_id],
+                )
 
     def review_rows(self, max_margin: float) -> list[ReviewRow]:
         with self._lock:

@@ -48,10 +48,12 @@ class TrainingDesk:
         return self.serving.models()
 
     def served_version(self) -> str:
-        return self.serving.current().version
+        """What the database says is served: every worker and the CLI answer the same."""
+        return self.serving.served_version()
 
     def rollback(self, version: str) -> ModelRecord:
-        """Refused while a run is going: its promotion would silently undo the rollback."""
+        """Refused while a run is going in any process: its promotion would silently undo the
+        rollback."""
         if self.runner.busy:
             raise ConflictError(
                 "A training run is in progress and may promote its model; "

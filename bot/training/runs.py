@@ -8,15 +8,18 @@ trained on everything else, so the model measured is the model served."""
 from __future__ import annotations
 
 import hashlib
+import os
+import secrets
 import shutil
+import socket
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from bot.errors import ConflictError
 from bot.evaluation import evaluate, stratified_split
 from bot.nlu.data import LabelledText, read_nlu_examples, write_nlu_examples
 from bot.nlu.understanding import understanding_from_parse
@@ -30,6 +33,39 @@ from bot.training.serving import ModelServing
 HELD_OUT_SHARE = 0.2
 SPLIT_SEED = 7
 CANDIDATES_DIR = "candidates"
+# a running run's process writes its heartbeat this often; another process takes a run whose
+# heartbeat is older than STALE_AFTER (or whose process is gone, on the same host) as dead
+HEARTBEAT_EVERY = timedelta(seconds=5)
+STALE_AFTER = timedelta(seconds=60)
+
+
+def wall_clock() -> datetime:
+    """Liveness is about real time, whatever clock the service runs on (tests fix theirs)."""
+    return datetime.now(timezone.utc)
+
+
+def runner_name() -> str:
+    """host:pid:token: the token tells apart two runners in one process (tests run several)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def other_process_alive(owner: str | None, heartbeat_at: datetime | None) -> bool:
+    if owner is None or heartbeat_at is None:
+        return False
+    host, pid, *_ = [*owner.split(":"), ""]
+    if host == socket.gethostname() and pid.isdigit() and not _pid_alive(int(pid)):
+        return False
+    return wall_clock() - heartbeat_at < STALE_AFTER
 
 
 @dataclass(frozen=True)
@@ -102,11 +138,13 @@ class TrainingRunner:
         self._models_dir = Path(models_dir)
         self._candidate_fn = candidate_fn
         self._clock = clock
-        self._busy = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._active: set[int] = set()
+        self._name = runner_name()
 
     def start(self) -> RunRecord:
-        """Starts a run in the background; a second one while it runs is a conflict."""
+        """Starts a run in the background; a second one while any process runs one is a
+        conflict (the rule lives in the database, so it holds across workers)."""
         run = self._claim()
         self._thread = threading.Thread(
             target=self._execute, args=(run.run_id,), name=f"training-run-{run.run_id}"
@@ -122,29 +160,41 @@ class TrainingRunner:
 
     @property
     def busy(self) -> bool:
-        return self._busy.locked()
+        """True while this or any other live process runs a training run."""
+        return self._store.training.live_run(self._clock(), self.alive) is not None
+
+    def alive(self, owner: str | None, heartbeat_at: datetime | None) -> bool:
+        """Whether the process that owns a run still runs it: this process knows its own runs;
+        for another, its pid (same host) and its heartbeat tell."""
+        if owner == self._name:
+            return bool(self._active)
+        return other_process_alive(owner, heartbeat_at)
+
+    def abandon_dead_runs(self) -> None:
+        self._store.training.abandon_running(self._clock(), self.alive)
 
     def wait(self, timeout: float | None = None) -> None:
         if self._thread is not None:
             self._thread.join(timeout)
 
     def _claim(self) -> RunRecord:
-        if not self._busy.acquire(blocking=False):
-            raise ConflictError(
-                "A training run is already in progress; wait for it to finish.", "run_in_progress"
-            )
-        try:
-            return self._store.training.start_run(self._clock())
-        except BaseException:
-            self._busy.release()
-            raise
+        run = self._store.training.claim_run(self._clock(), self._name, wall_clock(), self.alive)
+        self._active.add(run.run_id)
+        return run
 
     def _execute(self, run_id: int, on_step: Callable[[str, float], None] | None = None) -> None:
         def step(name: str, progress: float) -> None:
-            self._store.training.update_run(run_id, step=name, progress=progress)
+            self._store.training.update_run(
+                run_id, step=name, progress=progress, heartbeat_at=wall_clock()
+            )
             if on_step:
                 on_step(name, progress)
 
+        stop = threading.Event()
+        heartbeat = threading.Thread(
+            target=self._beat, args=(run_id, stop), name=f"training-heartbeat-{run_id}"
+        )
+        heartbeat.start()
         try:
             status, version = self._gated_run(run_id, step)
             step("done", 1.0)
@@ -152,7 +202,13 @@ class TrainingRunner:
         except Exception as error:  # a failed run is reported on the run, the server goes on
             self._finish(run_id, status=FAILED, error=f"{type(error).__name__}: {error}")
         finally:
-            self._busy.release()
+            stop.set()
+            heartbeat.join()
+            self._active.discard(run_id)
+
+    def _beat(self, run_id: int, stop: threading.Event) -> None:
+        while not stop.wait(HEARTBEAT_EVERY.total_seconds()):
+            self._store.training.update_run(run_id, heartbeat_at=wall_clock())
 
     def _finish(self, run_id: int, **fields: Any) -> None:
         self._store.training.update_run(run_id, finished_at=self._clock(), **fields)

@@ -53,7 +53,7 @@ SUGGEST_BODIES = [
     (
         {**OK, "order_value": -1},
         422,
-        error("invalid_request", "order_value: must be a finite number of 0 or more."),
+        error("invalid_request", "order_value: must be a number from 0 to 10,000,000."),
     ),
     (
         {**OK, "sent_at": "yesterday"},
@@ -216,7 +216,7 @@ def test_feedback_on_unknown_suggestion(client, demo):
     [
         (
             "since=last-week",
-            "since: must be an ISO 8601 date-time, such as 2025-03-01T10:00:00+08:00.",
+            "since: must be an ISO 8601 date-time, such as 2025-03-01T10:00:00+08:00, or a date.",
         ),
         (
             "until=2025-03-03T10:00:00",

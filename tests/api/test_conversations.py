@@ -27,12 +27,12 @@ def test_conversation_in_order_with_everything_logged(client, demo, clock):
     assert response.status_code == 200
     assert response.json() == {
         "conversation_id": "c1",
-        "started_at": "2025-03-03T02:00:00+00:00",
+        "started_at": "2025-03-03T10:00:00+08:00",
         "messages": [
             {
                 "message": "在吗",
                 "sent_at": None,
-                "received_at": "2025-03-03T02:00:00+00:00",
+                "received_at": "2025-03-03T10:00:00+08:00",
                 "agent_id": "a1",
                 "order_value": None,
                 "suggestion": first,
@@ -40,8 +40,8 @@ def test_conversation_in_order_with_everything_logged(client, demo, clock):
             },
             {
                 "message": "能便宜点吗",
-                "sent_at": "2025-03-03T01:59:30+00:00",
-                "received_at": "2025-03-03T02:01:00+00:00",
+                "sent_at": "2025-03-03T09:59:30+08:00",
+                "received_at": "2025-03-03T10:01:00+08:00",
                 "agent_id": "a1",
                 "order_value": 89.0,
                 "suggestion": second,

@@ -29,7 +29,7 @@ def test_accept_stores_the_draft_text(client, demo):
             "draft_text": draft["text"],
             "final_text": draft["text"],
             "agent_id": "a1",
-            "created_at": "2025-03-03T02:00:00+00:00",
+            "created_at": "2025-03-03T10:00:00+08:00",
         },
     )
 
@@ -50,7 +50,7 @@ def test_edit_keeps_both_texts(client, demo, clock):
     )
     assert response.status_code == 201
     assert (response.json()["draft_text"], response.json()["final_text"]) == (draft["text"], final)
-    assert response.json()["created_at"] == "2025-03-03T02:00:40+00:00"
+    assert response.json()["created_at"] == "2025-03-03T10:00:40+08:00"
     stored = client.get("/v1/conversations/c1", headers=demo).json()["messages"][0]["feedback"]
     assert stored == [response.json()]
 
@@ -100,7 +100,7 @@ def test_reject_the_whole_suggestion_with_what_was_sent_instead(client, demo):
         "draft_text": None,
         "final_text": "我帮您问问主管",
         "agent_id": "a1",
-        "created_at": "2025-03-03T02:00:00+00:00",
+        "created_at": "2025-03-03T10:00:00+08:00",
     }
 
 

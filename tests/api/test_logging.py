@@ -31,8 +31,9 @@ def test_one_record_per_request_without_the_key(client, demo, demo_key, caplog):
 def test_formatter_writes_one_json_object_per_line():
     record = logging.LogRecord("huashu.api.requests", logging.INFO, "", 0, "request", (), None)
     record.created = 0
+    record.process = 4321
     record.fields = {"path": "/v1/suggest", "status": 200}
     assert JsonFormatter().format(record) == (
         '{"at": "1970-01-01T00:00:00+00:00", "level": "info", "logger": "huashu.api.requests", '
-        '"message": "request", "path": "/v1/suggest", "status": 200}'
+        '"message": "request", "pid": 4321, "path": "/v1/suggest", "status": 200}'
     )

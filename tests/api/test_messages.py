@@ -151,7 +151,7 @@ def test_followups_oldest_first_and_done_leaves_the_queue(client, demo, clock):
     assert response.status_code == 200
     assert {key: response.json()[key] for key in ("followup_id", "done_at", "done_by")} == {
         "followup_id": older,
-        "done_at": "2025-03-03T02:00:00+00:00",
+        "done_at": "2025-03-03T10:00:00+08:00",
         "done_by": "agent-7",
     }
     assert [f["followup_id"] for f in followups(client, demo)] == [newer]

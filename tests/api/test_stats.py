@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from tests.api.conftest import suggest
 
 
@@ -39,9 +41,10 @@ def test_stats_over_the_default_window(client, demo, clock):
     give(client, demo, price[2], "rejected", draft=None)
     give(client, demo, greet, "accepted")
     stats = client.get("/v1/stats", headers=demo).json()
+    # shown in the shop's timezone (Asia/Shanghai), like every time in a shop's responses
     assert (stats["since"], stats["until"]) == (
-        "2025-02-24T02:00:00+00:00",
-        "2025-03-03T02:00:00+00:00",
+        "2025-02-24T10:00:00+08:00",
+        "2025-03-03T10:00:00+08:00",
     )
     assert stats["by_intent"] == [
         {"intent": "price_objection", **outcome(3, 3, 1, 1, 1)},
@@ -60,7 +63,7 @@ def test_stats_over_an_explicit_window(client, demo, clock):
     query = "since=2025-03-03T03:00:00Z&until=2025-03-03T12:00:00%2B08:00"
     stats = client.get(f"/v1/stats?{query}", headers=demo).json()
     assert (stats["since"], stats["until"]) == (
-        "2025-03-03T03:00:00+00:00",
+        "2025-03-03T11:00:00+08:00",
         "2025-03-03T12:00:00+08:00",
     )
     assert stats["by_intent"] == [{"intent": "greet", **outcome(1, 0, 0, 0, 0)}]
@@ -69,3 +72,33 @@ def test_stats_over_an_explicit_window(client, demo, clock):
 def test_stats_of_a_quiet_shop(client, demo):
     stats = client.get("/v1/stats", headers=demo).json()
     assert (stats["by_intent"], stats["by_tactic"]) == ([], [])
+
+
+def test_a_date_is_a_whole_day_in_the_shops_timezone(client, demo, clock):
+    # 2025-03-02 23:30 and 2025-03-03 00:30 in Shanghai: one message on each local day
+    clock.now = datetime(2025, 3, 2, 15, 30, tzinfo=timezone.utc)
+    suggest(client, demo, "在吗", conversation="before")
+    clock.advance(hours=1)
+    suggest(client, demo, "能便宜点吗", conversation="on")
+    clock.advance(hours=1)
+    stats = client.get("/v1/stats?since=2025-03-03&until=2025-03-03", headers=demo).json()
+    assert (stats["since"], stats["until"]) == (
+        "2025-03-03T00:00:00+08:00",
+        "2025-03-03T23:59:59.999999+08:00",
+    )
+    assert stats["by_intent"] == [{"intent": "price_objection", **outcome(1, 0, 0, 0, 0)}]
+    since_only = client.get("/v1/stats?since=2025-03-02", headers=demo).json()
+    assert [row["intent"] for row in since_only["by_intent"]] == ["greet", "price_objection"]
+
+
+def test_verdicts_count_once_per_suggestion_by_intent_and_once_per_draft_by_tactic(client, demo):
+    made = suggest(client, demo, "能便宜点吗")
+    assert len(made["drafts"]) >= 2
+    give(client, demo, made, "rejected", draft=1)
+    give(client, demo, made, "accepted", draft=0)
+    stats = client.get("/v1/stats", headers=demo).json()
+    # the suggestion's outcome is its best verdict, whatever the order they came in
+    assert stats["by_intent"] == [{"intent": "price_objection", **outcome(1, 1, 1, 0, 0)}]
+    tactics = {row.pop("tactic"): row for row in stats["by_tactic"]}
+    first, second = (draft["tactic"] for draft in made["drafts"][:2])
+    assert (tactics[first], tactics[second]) == (outcome(1, 1, 1, 0, 0), outcome(1, 1, 0, 0, 1))

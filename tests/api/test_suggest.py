@@ -45,7 +45,7 @@ def test_suggest_reads_the_message_and_drafts_replies(client, demo, nlu_model):
         "entities": [{"type": "date_time", "value": "今天", "text": "今天", "start": 0, "end": 2}],
         "fallback": False,
         "model_version": "test-session",
-        "created_at": "2025-03-03T02:00:00+00:00",
+        "created_at": "2025-03-03T10:00:00+08:00",
         "drafts": with_ids(body["drafts"], [SHIPS_THIS_AFTERNOON, DELIVERY]),
     }
     assert body["intent_ranking"][0]["name"] == "shipping_time"

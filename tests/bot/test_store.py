@@ -35,6 +35,7 @@ TABLES = [
     "orders",
     "reminders",
     "schema_version",
+    "served_model",
     "suggestions",
     "training_runs",
 ]
@@ -127,6 +128,7 @@ def test_key_is_stored_as_hash_of_its_secret(store):
         "created_at": "2025-03-01T02:00:00.000000+00:00",
         "revoked_at": None,
         "role": "agent",
+        "purpose": None,
     }
     assert store.keys.shop_for(new.key) == "demo"
 
