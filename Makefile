@@ -9,7 +9,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONWARNINGS := ignore
 
 .DEFAULT_GOAL := help
-.PHONY: help install train model run test lint format evaluate validate bench clean
+.PHONY: help install train model run test lint format evaluate validate bench screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ evaluate: install ## train on data/ and report on a held-out split and ../shared
 bench: model ## parse and API benchmarks (figures for the README)
 	$(PY) bench/bench_parse.py
 	$(PY) bench/bench_api.py
+
+screenshots: model ## PNGs of every console page at 1366x768 into docs/screenshots/ (needs chromium)
+	$(PY) -m tests.console.screenshots docs/screenshots
 
 clean: ## remove the virtualenv, models and caches
 	rm -rf $(VENV) models var reports .pytest_cache .ruff_cache *.egg-info

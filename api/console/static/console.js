@@ -91,6 +91,8 @@
 
     function closeForms(card) {
       card.querySelectorAll(".edit-form, .reject-form").forEach(function (form) { form.hidden = true; });
+      const actions = card.querySelector(".actions");
+      if (actions) actions.hidden = false;
       card.focus();
     }
 
@@ -98,6 +100,7 @@
       if (!card || !card.querySelector(selector)) return;
       closeForms(card);
       const form = card.querySelector(selector);
+      card.querySelector(".actions").hidden = true;
       form.hidden = false;
       const field = form.querySelector("textarea, select");
       field.focus();

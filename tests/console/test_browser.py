@@ -1,0 +1,203 @@
+"""The console in Debian's Chromium (playwright), against a live uvicorn on a free loopback port
+with the session's model, a tmp database and a copy of data/: an agent handles a conversation with
+the keyboard, the API's conversation log shows what the page recorded, a trainer labels a review
+item, another shop's agent sees nothing, a POST without its CSRF token is refused, and repeated
+bad passwords lock the login."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from api.main import create_app
+from tests.api.training_helpers import copy_data
+from tests.console.conftest import APPROVAL_TEXT, PASSWORD, record_approval_draft
+from tests.console.live import VIEWPORT, launch_chromium, live_server
+
+WAIT_MS = 20_000
+# bounded waits, generous for a busy machine
+expect.set_options(timeout=WAIT_MS)
+
+
+@pytest.fixture
+def base_url(settings, nlu_model, clock, tmp_path, agent, rival_agent, trainer):
+    settings.data_dir = copy_data(tmp_path)
+    settings.models_dir = tmp_path / "models"
+    with live_server(create_app(settings, nlu=nlu_model, clock=clock)) as url:
+        yield url
+
+
+@pytest.fixture
+def browser():
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+def new_page(browser, base_url):
+    context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale="zh-CN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.on("dialog", lambda dialog: dialog.accept())
+    return page
+
+
+def log_in(page, name: str, password: str = PASSWORD) -> None:
+    page.goto("/console/login")
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+
+
+def test_an_agent_handles_a_conversation_with_the_keyboard(browser, base_url, demo):
+    page = new_page(browser, base_url)
+    log_in(page, "xiaowang")
+    expect(page).to_have_url(f"{base_url}/console/inbox")
+    page.get_by_label("会话编号").fill("c-browser")
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    page.keyboard.type("能便宜点吗")
+    page.keyboard.press("Control+Enter")
+    expect(page).to_have_url(f"{base_url}/console/conversations/c-browser")
+    cards = page.locator(".draft")
+    expect(cards.first).to_be_visible()
+    expect(page.locator(".understanding .intent")).to_contain_text("嫌贵砍价")
+    first = cards.locator(".draft-text").all_inner_texts()
+    assert len(first) >= 2
+
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    expect(page.locator("#flash")).to_have_text("已采用，文本已复制到剪贴板")
+    assert page.evaluate("navigator.clipboard.readText()") == first[0]
+
+    page.keyboard.press("2")
+    page.keyboard.press("e")
+    editor = cards.nth(1).locator("textarea")
+    expect(editor).to_be_focused()
+    editor.fill("亲，这款已经是活动价啦，我帮您申请个小赠品～")
+    page.keyboard.press("Control+Enter")
+    expect(cards.nth(1).locator(".verdict")).to_contain_text("已编辑后发送")
+
+    # the buyer writes again: pasted into the same conversation, its drafts replace the cards
+    page.keyboard.press("/")
+    page.keyboard.type("还是太贵了")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(".turn")).to_have_count(2)
+    second = cards.first.locator(".draft-text").inner_text()
+    page.keyboard.press("1")
+    page.keyboard.press("r")
+    expect(cards.first.locator("select")).to_be_focused()
+    cards.first.locator("select").select_option("tone")
+    page.keyboard.press("Tab")
+    page.keyboard.type("太生硬")
+    page.keyboard.press("Enter")
+    expect(cards.first.locator(".verdict")).to_contain_text("已拒绝（原因：语气不合适：太生硬）")
+
+    logged = httpx.get(f"{base_url}/v1/conversations/c-browser", headers=demo).json()
+    verdicts = [
+        [(f["action"], f["draft_text"], f["final_text"], f["agent_id"]) for f in m["feedback"]]
+        for m in logged["messages"]
+    ]
+    assert verdicts == [
+        [
+            ("accepted", first[0], first[0], "xiaowang"),
+            ("edited", first[1], "亲，这款已经是活动价啦，我帮您申请个小赠品～", "xiaowang"),
+        ],
+        [("rejected", second, None, "xiaowang")],
+    ]
+    assert [m["agent_id"] for m in logged["messages"]] == ["xiaowang", "xiaowang"]
+
+
+def test_a_draft_needing_approval_asks_for_the_supervisor_first(
+    browser, base_url, demo, settings, clock
+):
+    record_approval_draft(settings, clock.now, "c-approval")
+    page = new_page(browser, base_url)
+    questions: list[str] = []
+    page.on("dialog", lambda dialog: questions.append(dialog.message))
+    log_in(page, "xiaowang")
+    page.goto("/console/conversations/c-approval")
+    card = page.locator(".draft").first
+    expect(card.locator(".badge.approval")).to_have_text("需主管批准")
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    expect(card.locator(".verdict")).to_contain_text("已采用")
+    assert questions == ["这条草稿超出客服权限，需要主管批准。主管已经批准发送了吗？"]
+    logged = httpx.get(f"{base_url}/v1/conversations/c-approval", headers=demo).json()
+    assert logged["messages"][0]["feedback"][0]["final_text"] == APPROVAL_TEXT
+
+
+def test_j_and_k_move_between_conversations(browser, base_url, clock):
+    page = new_page(browser, base_url)
+    log_in(page, "xiaowang")
+    for name in ("first", "second"):
+        page.goto("/console/inbox")
+        page.get_by_label("会话编号").fill(name)
+        page.get_by_label("买家消息").fill("在吗")
+        page.keyboard.press("Control+Enter")
+        expect(page).to_have_url(f"{base_url}/console/conversations/{name}")
+        clock.advance(minutes=1)
+    page.keyboard.press("j")
+    expect(page).to_have_url(f"{base_url}/console/conversations/first")
+    page.keyboard.press("k")
+    expect(page).to_have_url(f"{base_url}/console/conversations/second")
+
+
+def test_another_shop_sees_nothing_and_a_trainer_labels_from_the_queue(browser, base_url, settings):
+    agent = new_page(browser, base_url)
+    log_in(agent, "xiaowang")
+    agent.get_by_label("会话编号").fill("c-private")
+    agent.get_by_label("买家消息").fill("这个怎么弄")
+    agent.keyboard.press("Control+Enter")
+    expect(agent.locator(".draft").first).to_be_visible()
+    # a rejected draft puts its message in the trainers' review queue
+    agent.keyboard.press("1")
+    agent.keyboard.press("r")
+    agent.keyboard.press("Tab")
+    agent.keyboard.press("Enter")
+    expect(agent.locator(".draft .verdict").first).to_contain_text("已拒绝")
+
+    rival = new_page(browser, base_url)
+    log_in(rival, "duishou")
+    expect(rival.locator(".conversations .empty")).to_be_visible()
+    assert "c-private" not in rival.content()
+    rival.goto("/console/conversations/c-private")
+    expect(rival.locator(".problem")).to_contain_text("没有编号为 c-private 的会话。")
+
+    trainer = new_page(browser, base_url)
+    log_in(trainer, "laoshi")
+    expect(trainer).to_have_url(f"{base_url}/console/training/review")
+    item = trainer.locator(".review-item", has_text="这个怎么弄")
+    expect(item).to_be_visible()
+    item.locator("select").select_option("ask_product_info")
+    item.get_by_role("button", name="标注").click()
+    expect(trainer.locator(".review-item", has_text="这个怎么弄")).to_have_count(0)
+    examples = (settings.data_dir / "nlu" / "trainer.yml").read_text(encoding="utf-8")
+    assert "intent: ask_product_info" in examples and "这个怎么弄" in examples
+
+
+def test_a_post_without_the_csrf_token_is_refused(browser, base_url):
+    page = new_page(browser, base_url)
+    log_in(page, "xiaowang")
+    form = {"conversation_id": "forged", "message": "能便宜点吗"}
+    response = page.request.post("/console/messages", form=form)
+    assert response.status == 403
+    assert "CSRF" in response.text()
+    page.goto("/console/inbox")
+    assert "forged" not in page.content()
+
+
+def test_repeated_bad_passwords_lock_the_login(browser, base_url):
+    page = new_page(browser, base_url)
+    for _ in range(4):
+        log_in(page, "xiaowang", "wrong-password")
+        expect(page.locator(".error")).to_have_text("用户名或密码不正确。")
+    log_in(page, "xiaowang", "wrong-password")
+    log_in(page, "xiaowang")
+    expect(page.locator(".error")).to_have_text(
+        "登录失败次数过多，该账号已暂时锁定，请 15 分钟后再试。"
+    )
+    expect(page).to_have_url(f"{base_url}/console/login")
