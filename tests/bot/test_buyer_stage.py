@@ -83,6 +83,7 @@ MESSAGE_STAGES = [
     ("取件的一直没来", AFTER_SALE),
     ("都撤单了怎么还显示出库", AFTER_SALE),
     ("寄回去了 怎么还没退", AFTER_SALE),
+    ("退货寄回去好几天了没动静", AFTER_SALE),
     ("申请了退款 多久处理", AFTER_SALE),
     ("售后单一直没人处理", AFTER_SALE),
 ]
