@@ -9,6 +9,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, Extra, Field, StrictStr, validator
 from pydantic.errors import DictError
 
+from bot.stage import ORDER_STATUSES
 from bot.store.records import Conversation, FeedbackRecord, OutcomeCounts, Stats, StoredSuggestion
 from bot.types import Entity, IntentScore, Understanding
 
@@ -124,6 +125,10 @@ class _Body(Schema):
         return super().validate(value)
 
 
+# the order statuses drafting understands (bot.stage), listed in the schema
+OrderStatus = Literal[tuple(ORDER_STATUSES)]
+
+
 class SuggestIn(_Body):
     conversation_id: StrictStr = id_field(
         "The platform's conversation id; GET /v1/conversations/{conversation_id} reads it back"
@@ -141,6 +146,14 @@ class SuggestIn(_Body):
         "offered without naming the threshold.",
         ge=0,
         le=MAX_ORDER_VALUE,
+    )
+
+    order_status: OrderStatus | None = Field(  # type: ignore[valid-type]
+        None,
+        description="What the platform knows of the buyer's order (a stage such as paid or "
+        "shipped, a platform status such as wait_seller_send_goods or 待发货, or an order event "
+        "such as created or cancelled). Without it the stage comes from the conversation and "
+        "from POST /v1/orders. A buyer past payment gets no sales push.",
     )
 
     _ids = validator("conversation_id", "agent_id", allow_reuse=True)(_id)
