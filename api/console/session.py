@@ -64,9 +64,11 @@ def current_session(request: Request, desk: Desk) -> Session:
 CurrentSession = Annotated[Session, Depends(current_session)]
 
 
-def agent_session(session: CurrentSession) -> Session:
+def agent_session(session: CurrentSession, desk: Desk) -> Session:
     if session.account.role != AGENT_ROLE:
         raise Forbidden("此页面供店铺客服使用；训练师账号请使用“标注队列”和“训练与模型”。")
+    if session.account.shop_id not in desk.shop_ids():
+        raise Forbidden(f"店铺 {session.account.shop_id} 不在店铺配置里，无法处理它的会话。")
     return session
 
 

@@ -163,3 +163,18 @@ def test_console_pages_forbid_framing_and_inline_scripts(agent_client):
     assert headers["x-frame-options"] == "DENY"
     assert "script-src 'self'" in headers["content-security-policy"]
     assert headers["cache-control"] == "no-store"
+
+
+def test_an_agent_of_a_shop_no_longer_configured_is_told_so(app, settings, clock):
+    from bot.accounts import Accounts
+    from bot.store import Store
+
+    store = Store.open(settings.db_path, clock.now)
+    try:
+        Accounts(store, clock).create("gone-agent", PASSWORD, role="agent", shop_id="gone")
+    finally:
+        store.close()
+    with TestClient(app) as client:
+        response = login(client, "gone-agent")
+        assert response.status_code == 403
+        assert "店铺 gone 不在店铺配置里，无法处理它的会话。" in response.text

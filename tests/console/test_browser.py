@@ -144,21 +144,28 @@ def test_j_and_k_move_between_conversations(browser, base_url, clock):
     expect(page).to_have_url(f"{base_url}/console/conversations/first")
     page.keyboard.press("k")
     expect(page).to_have_url(f"{base_url}/console/conversations/second")
+    page.goto("/console/inbox")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base_url}/console/conversations/first")
 
 
 def test_another_shop_sees_nothing_and_a_trainer_labels_from_the_queue(browser, base_url, settings):
     agent = new_page(browser, base_url)
     log_in(agent, "xiaowang")
-    agent.get_by_label("会话编号").fill("c-private")
-    agent.get_by_label("买家消息").fill("这个怎么弄")
-    agent.keyboard.press("Control+Enter")
-    expect(agent.locator(".draft").first).to_be_visible()
-    # a rejected draft puts its message in the trainers' review queue
-    agent.keyboard.press("1")
-    agent.keyboard.press("r")
-    agent.keyboard.press("Tab")
-    agent.keyboard.press("Enter")
-    expect(agent.locator(".draft .verdict").first).to_contain_text("已拒绝")
+    for conversation, message in (("c-private", "这个怎么弄"), ("c-private-2", "嗯嗯嗯")):
+        agent.goto("/console/inbox")
+        agent.get_by_label("会话编号").fill(conversation)
+        agent.get_by_label("买家消息").fill(message)
+        agent.keyboard.press("Control+Enter")
+        expect(agent.locator(".draft").first).to_be_visible()
+        # a rejected draft puts its message in the trainers' review queue
+        agent.keyboard.press("1")
+        agent.keyboard.press("r")
+        agent.keyboard.press("Tab")
+        agent.keyboard.press("Enter")
+        expect(agent.locator(".draft .verdict").first).to_contain_text("已拒绝")
 
     rival = new_page(browser, base_url)
     log_in(rival, "duishou")
@@ -175,8 +182,15 @@ def test_another_shop_sees_nothing_and_a_trainer_labels_from_the_queue(browser, 
     item.locator("select").select_option("ask_product_info")
     item.get_by_role("button", name="标注").click()
     expect(trainer.locator(".review-item", has_text="这个怎么弄")).to_have_count(0)
+    # the remaining item is selected; y confirms the predicted intent
+    remaining = trainer.locator(".review-item", has_text="嗯嗯嗯")
+    predicted = remaining.locator(".confirm-form input[name=intent]").get_attribute("value")
+    expect(remaining).to_have_class("review-item selected")
+    trainer.keyboard.press("y")
+    expect(trainer.locator(".review-item", has_text="嗯嗯嗯")).to_have_count(0)
     examples = (settings.data_dir / "nlu" / "trainer.yml").read_text(encoding="utf-8")
     assert "intent: ask_product_info" in examples and "这个怎么弄" in examples
+    assert f"intent: {predicted}" in examples and "嗯嗯嗯" in examples
 
 
 def test_a_post_without_the_csrf_token_is_refused(browser, base_url):
