@@ -180,7 +180,8 @@ def _promises(shop: Shop, now: datetime, understanding, draft: Draft) -> dict[st
         coupon = next(c for c in shop.coupons if c.id == facts["coupon_id"])
         within = coupon.value <= shop.authority.coupon_max
         claims["coupon granted"] = coupon.valid(now) and (within or draft.needs_approval)
-    promised = not re.search(r"还差|按订单金额|订单满额", text)  # not "how much more" or the list
+    # a gift named in "how much more" (还差, 再加) or in the list of tiers is not promised
+    promised = not re.search(r"还差|再加|按订单金额|订单满额", text)
     for tier in shop.gift_tiers:
         if promised and any(gift in text for gift in (tier.gift, *tier.swaps)):
             spend = _spend(shop, understanding)
