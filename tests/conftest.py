@@ -16,7 +16,9 @@ PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def trained_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own config, data and domain, trained once for the whole session (~30 s)."""
+    """The project's own config, data and domain, trained once for the whole session. The
+    sentence embeddings of the training examples are cached in ~/.cache/huashu (outside the
+    repository), so only the first session on a machine embeds all of them."""
     from bot.nlu.model import train_model
 
     output = tmp_path_factory.mktemp("models")

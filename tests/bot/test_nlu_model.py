@@ -58,3 +58,28 @@ def test_version_is_the_archive_name(nlu_model, trained_model_path):
 def test_the_core_examples_are_not_flagged_as_fallback(nlu_model, text, intent):
     understanding = understanding_from_parse(nlu_model.parse(text))
     assert (understanding.intent, understanding.fallback) == (intent, False)
+
+
+# Issue 13: these answered 500 (no features after normalisation). Nothing to read is out_of_scope.
+@pytest.mark.parametrize("text", ["/", "//", "/ ", "/ / "])
+def test_a_message_with_nothing_to_read_is_out_of_scope(nlu_model, text):
+    understanding = understanding_from_parse(nlu_model.parse(text))
+    assert (understanding.intent, understanding.confidence) == ("out_of_scope", 1.0)
+    assert understanding.entities == ()
+
+
+def test_each_bubble_is_scored_and_greetings_are_no_second_request(nlu_model):
+    parse = nlu_model.parse("你好 在吗 我要退货")
+    assert [bubble["text"] for bubble in parse["bubbles"]] == ["你好", "在吗", "我要退货"]
+    assert all(bubble["intent"]["name"] != "nlu_fallback" for bubble in parse["bubbles"])
+    second = understanding_from_parse(parse).second_intent
+    assert second is None or second.name not in {"greet", "thanks", "out_of_scope"}
+
+
+def test_an_order_card_keeps_the_buyers_text_and_its_entities(nlu_model):
+    text = "咨询订单号:4012345678123 订单金额:¥199.00 下单时间:2026-11-28 20:11:05 开机没反应"
+    parse = nlu_model.parse(text)
+    assert (parse["text"], "bubbles" in parse) == (text, False)
+    assert ("order_id", "4012345678123", 6, 19) in [
+        (e["entity"], e["value"], e["start"], e["end"]) for e in parse["entities"]
+    ]
