@@ -78,6 +78,8 @@ GIFT_WORDS = (
 )
 # "别给我取消 我还要的": a buyer worried the shop cancels an order they want; no "why return?"
 KEEP_ORDER_WORDS = ("别取消", "不要取消", "不会取消", "会不会取消", "别给我退", "还要的", "不想退")
+# A paid buyer's "it got cheaper": price protection, even when the intent is unsure.
+PRICE_DROP_WORDS = ("降价", "降了", "便宜了", "差价", "价保", "保价", "买贵了")
 PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优惠吗", "满减", "有券", "优惠券")
 
 # A tactic that is what the intent asks for is never held back as "already offered".
@@ -124,9 +126,8 @@ def draft_replies(
         seed=seed,
     )
     if understanding.fallback:
-        # a gift question is answered even when the intent is unsure: its words say what it asks
-        asked = TACTICS["gift"](ctx) if ctx.mentions(*GIFT_WORDS) and fits("gift", ctx) else []
-        return with_tone(ctx, [*asked, *clarify.propose(ctx), *handoff.propose(ctx)][:MAX_DRAFTS])
+        drafts = [*_asked_in_words(ctx), *clarify.propose(ctx), *handoff.propose(ctx)]
+        return with_tone(ctx, _distinct(drafts)[:MAX_DRAFTS])
     offered = sent_tactics(history)
     drafts: list[Draft] = []
     for tactic in plan(ctx):
@@ -139,6 +140,29 @@ def draft_replies(
     if hesitates(ctx):
         drafts = [*_safe_on_every_likely_intent(ctx), *drafts]
     return with_tone(ctx, _distinct(drafts)[:MAX_DRAFTS])
+
+
+def _asked_in_words(ctx: Context) -> list[Draft]:
+    """What an unsure message still says plainly: a gift question, an exchange to a named size
+    ("收到有点小 能换40码吗"), a paid buyer's price drop ("昨天买的今天降了"). Each is answered
+    before the clarifying question; the rest of the message stays unguessed."""
+    for tactic, asked in (
+        ("gift", ctx.mentions(*GIFT_WORDS)),
+        ("refund_remedy", wants_exchange(ctx)),
+        ("price_protection", ctx.stage.paid and ctx.mentions(*PRICE_DROP_WORDS)),
+    ):
+        if asked and fits(tactic, ctx):
+            return TACTICS[tactic](ctx)
+    return []
+
+
+def wants_exchange(ctx: Context) -> bool:
+    """An exchange to a size the message names, from a buyer with an order or who says the size
+    is wrong ("偏大 换40码"): a buyer who ordered, not a shopper choosing."""
+    named = refund_reason.names_exchange_size(ctx)
+    return named and (
+        ctx.stage.has_order or ctx.mentions(*refund_reason.SIZE_WORDS, "有点小", "有点大")
+    )
 
 
 def hesitates(ctx: Context) -> bool:
@@ -165,7 +189,7 @@ def plan(ctx: Context) -> tuple[str, ...]:
     intent_plan = PLANS.get(ctx.intent, ("clarify",))
     if ctx.mentions(*KEEP_ORDER_WORDS):
         return ("order_check",)
-    if ctx.stage.has_order and refund_reason.names_exchange_size(ctx):
+    if wants_exchange(ctx):
         # the buyer named the size they want: the exchange, not a sizing questionnaire
         return ("refund_remedy", "return_policy")
     if ctx.intent == "out_of_scope" and ctx.order_id() is not None:

@@ -65,17 +65,21 @@ CUES: dict[str, tuple[str, ...]] = {
 
 # The buyer stages each tactic may speak in (bot.stage). Sales pushes for this order (promotion,
 # coupon, cutoff "现在拍", scarcity, price match, stock and size selling) stop at payment: to a paid
-# buyer they invite a second order. Order look-ups need an order; promise-like answers about a
-# parcel or a refund need the stage they are about (drafting also wants a confident intent).
-BEFORE_PAYMENT = frozenset({PRE_SALE, ORDERED_UNPAID})
+# buyer they invite a second order. Coupon ("领了再拍"), cutoff ("现在拍下") and scarcity ("先拍下")
+# stop at the order: a buyer who ordered and has not paid pays that order, a new coupon would
+# need a second one (their "when does it ship" gets order_shipping, about paying their order).
+# Order look-ups need an order; promise-like answers about a parcel or a refund need the stage
+# they are about (drafting also wants a confident intent).
+ONLY_PRE_SALE = frozenset({PRE_SALE})
+BEFORE_PAYMENT = ONLY_PRE_SALE | {ORDERED_UNPAID}
 BEFORE_SHIPPING = BEFORE_PAYMENT | {PAID_NOT_SHIPPED}
 ANY_STAGE = frozenset(STAGES)
 WITH_ORDER = ANY_STAGE - {PRE_SALE}
 STAGES_BY_TACTIC: dict[str, frozenset[str]] = {
     "promotion": BEFORE_PAYMENT,
-    "coupon": BEFORE_PAYMENT,
-    "shipping_cutoff": BEFORE_PAYMENT,
-    "stock_scarcity": BEFORE_PAYMENT,
+    "coupon": ONLY_PRE_SALE,
+    "shipping_cutoff": ONLY_PRE_SALE,
+    "stock_scarcity": ONLY_PRE_SALE,
     "price_match": BEFORE_PAYMENT,
     "service_value": BEFORE_PAYMENT,
     "stock_check": BEFORE_PAYMENT,
@@ -86,7 +90,7 @@ STAGES_BY_TACTIC: dict[str, frozenset[str]] = {
     "gift": BEFORE_SHIPPING,
     "size_advice": BEFORE_SHIPPING,
     "delivery_estimate": BEFORE_SHIPPING,
-    "order_shipping": frozenset({PAID_NOT_SHIPPED}),
+    "order_shipping": frozenset({ORDERED_UNPAID, PAID_NOT_SHIPPED}),
     "price_protection": PAID_STAGES,
     "address_confirm": BEFORE_SHIPPING | {SHIPPED},
     "logistics": frozenset({SHIPPED, RECEIVED}),

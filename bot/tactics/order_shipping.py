@@ -4,6 +4,7 @@ the agent states the rule and the next ship day and follows the order up."""
 
 from __future__ import annotations
 
+from bot.stage import ORDERED_UNPAID
 from bot.tactics.context import Context
 from bot.tactics.shipping_cutoff import day_name, next_ship_day
 from bot.types import Draft
@@ -29,4 +30,6 @@ def propose(ctx: Context) -> list[Draft]:
 
 
 def _draft(ctx: Context, key: str, facts: dict) -> Draft:
-    return ctx.draft("order_shipping", key, facts, needs_approval=False)
+    # an order not yet paid ships by the same rule, counted from when it is paid
+    unpaid = ctx.stage.name == ORDERED_UNPAID
+    return ctx.draft("order_shipping", key + "_unpaid" * unpaid, facts, needs_approval=False)

@@ -34,6 +34,21 @@ def names_exchange_size(ctx: Context) -> bool:
     return ctx.mentions("换") and ctx.understanding.first_value("size") is not None
 
 
+def wanted_size(ctx: Context) -> str | None:
+    """The size the buyer wants: the one named after the last 换 ("L换XL" → XL), else the last
+    one named; never the size they are giving back."""
+    sizes = [str(value) for value in ctx.understanding.entity_values("size")]
+    if not sizes:
+        return ctx.text_value("size")
+    text = ctx.understanding.text.upper()
+    after = text[text.rfind("换") + 1 :] if "换" in text else ""
+    named_after = [size for size in sizes if size in after]
+    if not named_after:
+        return sizes[-1]
+    # the first named after 换; "XL" holds "L", so the longer one wins at the same place
+    return min(named_after, key=lambda size: (after.find(size), -len(size)))
+
+
 # "退的话运费谁出": the buyer asks how returns work; the policy answers that, a "why" does not
 HOW_WORDS = ("运费谁出", "运费谁承担", "怎么退", "退货地址", "寄到哪", "流程", "几天内")
 

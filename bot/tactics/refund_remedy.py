@@ -4,7 +4,7 @@ wrong size, a replacement or a small compensation (within authority) for a fault
 from __future__ import annotations
 
 from bot.tactics.context import Context, returns_text
-from bot.tactics.refund_reason import stated_reason
+from bot.tactics.refund_reason import stated_reason, wanted_size
 from bot.types import Draft
 
 
@@ -12,7 +12,7 @@ def propose(ctx: Context) -> list[Draft]:
     reason = stated_reason(ctx)
     if reason == "size":
         facts = {"returns": returns_text(ctx.shop)}
-        size = ctx.text_value("size")
+        size = wanted_size(ctx)
         if size is not None:
             # the buyer named the size they want: confirm it, never ask which one
             facts |= {"size": size}

@@ -36,6 +36,7 @@ class Case:
     also: tuple[tuple[str, float], ...] = ()
     entities: dict = field(default_factory=dict)
     when: str | None = None
+    fallback: bool = False
 
 
 def understanding(case: Case) -> Understanding:
@@ -43,7 +44,7 @@ def understanding(case: Case) -> Understanding:
         IntentScore(name, score) for name, score in case.also
     )
     entities = tuple(Entity(k, v, str(v), 0, 0) for k, v in case.entities.items())
-    return Understanding(case.text, ranking, entities)
+    return Understanding(case.text, ranking, entities, fallback=case.fallback)
 
 
 def drafts_for(case: Case):
@@ -60,7 +61,9 @@ def drafts_for(case: Case):
 
 
 def c(text, intent, first, *, has=(), lacks=(), earlier=(), status=None, shop="demo", **kw):
-    entities = {k: kw.pop(k) for k in list(kw) if k not in ("confidence", "also", "when")}
+    entities = {
+        k: kw.pop(k) for k in list(kw) if k not in ("confidence", "also", "when", "fallback")
+    }
     case = Case(text, intent, first, tuple(has), tuple(lacks), tuple(earlier), status, shop,
                 entities=entities, **kw)  # fmt: skip
     return pytest.param(case, id=f"{intent}:{text}|{','.join(earlier)}|{status or ''}")
@@ -432,8 +435,82 @@ REFUND_AND_CANCEL = [
     c("别取消 我要的", "refund_progress", "order_check", lacks=("到账",)),
 ]
 
+# Ordered, not paid: they pay the order they have; no coupon for it ("领了再拍" needs a second
+# order), no "现在拍下". Unsure messages still get what their words say plainly.
+ORDERED_NOT_PAID = [
+    c("拍了还没付 有券吗", "price_objection", "promotion", product="儿童泳衣", lacks=SALES[:3]),
+    c("下单了 能便宜点不", "price_objection", "promotion", lacks=SALES[:3]),
+    c(
+        "亲 在不在 我那个订单能不能今天发",
+        "shipping_time",
+        "order_shipping",
+        has=("付",),
+        lacks=SALES,
+    ),  # fmt: skip
+    c(
+        "订单号123456789012 什么时候发",
+        "shipping_time",
+        "order_shipping",
+        order_id="123456789012",
+        lacks=SALES,
+    ),  # fmt: skip
+    c(
+        "我拍了还没付 还剩几件",
+        "stock_availability",
+        "order_check",
+        product="护眼台灯",
+        lacks=SALES,
+    ),  # fmt: skip
+]
+
+WORDS_OF_AN_UNSURE_MESSAGE = [
+    c(
+        "收到有点小 能换40码吗",
+        "price_objection",
+        "refund_remedy",
+        confidence=0.45,
+        fallback=True,
+        size="40",
+        has=("40码",),
+        lacks=("身高", "哪个码"),
+    ),  # fmt: skip
+    c(
+        "鞋子偏大 换个38码的",
+        "size_worry",
+        "refund_remedy",
+        size="38",
+        has=("38码",),
+        lacks=("身高",),
+    ),  # fmt: skip
+    c(
+        "在吗 我昨天刚买的 今天就降了五十 咋回事",
+        "out_of_scope",
+        "price_protection",
+        confidence=0.4,
+        fallback=True,
+        also=(("price_objection", 0.3),),
+        lacks=SALES,
+    ),  # fmt: skip
+    c(
+        "现在降价了",
+        "thanks",
+        "price_protection",
+        confidence=0.45,
+        fallback=True,
+        earlier=("我前天买的那双",),
+        lacks=SALES,
+    ),  # fmt: skip
+    c("买完就降价 太坑了吧", "price_objection", "price_protection", lacks=SALES),
+    c("先发有货的 剩下的到了再发", "stock_availability", "order_check", lacks=SALES),
+    c(
+        "到底什么时候发货 都三天了", "shipping_time", "order_shipping", has=("抱歉",), lacks=SALES
+    ),  # fmt: skip
+]
+
 CASES = (
-    PAST_PAYMENT
+    ORDERED_NOT_PAID
+    + WORDS_OF_AN_UNSURE_MESSAGE
+    + PAST_PAYMENT
     + PRE_SALE_STILL_SELLS
     + HONEST_SCOPE
     + USE_WHAT_WAS_SAID
@@ -452,3 +529,15 @@ def test_stage_fitting_draft(case: Case):
     assert [word for word in case.has if word not in texts] == [], texts
     assert [word for word in case.lacks + COLD if word in texts] == [], texts
     assert 1 <= len(drafts) <= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "sizes", "wanted"),
+    [("衣服小了 L换XL", ("L", "XL"), "XL"), ("换XL 之前拍的L", ("XL", "L"), "XL"),
+     ("40码小了 换41码", ("40", "41"), "41"), ("换42码", ("42",), "42")],
+)  # fmt: skip
+def test_exchange_confirms_the_size_wanted_not_the_one_sent_back(text, sizes, wanted):
+    entities = tuple(Entity("size", size, size, 0, 0) for size in sizes)
+    understood = Understanding(text, (IntentScore("refund_intent", 0.93),), entities)
+    drafts = draft_replies(understood, SHOPS["demo"], NOW, seed="t")
+    assert (drafts[0].tactic, drafts[0].facts["size"]) == ("refund_remedy", wanted)
