@@ -7,11 +7,13 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, confloat, conint, conlist, constr, validator
 
+from bot.figures import AVERAGE_RESPONSE_NORM_S, FIRST_RESPONSE_NORM_S, ChannelFigures, SalesFigures
 from bot.orders import Order, OrderEvent, OrderItem
-from bot.reminders import ChannelFigures, DailyView, DueReminder
+from bot.reminders import DailyView, DueReminder
 from bot.store.orders import Outcome, Reminder
 
-Id = constr(strict=True, min_length=1, max_length=64, regex=r"^\S+$")
+# no spaces, slashes or control characters: ids appear in paths (/v1/reminders/{id}/...)
+Id = constr(strict=True, min_length=1, max_length=64, regex=r"^[^\s/\x00-\x1f\x7f]+$")
 Money = confloat(ge=0, le=100_000_000)
 EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
 LATEST = datetime(2999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
@@ -20,6 +22,16 @@ LATEST = datetime(2999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
 class _Strict(BaseModel):
     class Config:
         extra = "forbid"
+
+    @validator("*")
+    def _unicode(cls, value):
+        """SQLite stores UTF-8: a lone surrogate (\\ud800) is refused here, not by the database."""
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("must be valid Unicode text") from None
+        return value
 
 
 class OrderItemIn(_Strict):
@@ -270,4 +282,54 @@ def daily_out(view: DailyView) -> DailyOut:
         amount_won=view.amount_won,
         by_channel={k: _figures_out(v) for k, v in view.by_channel.items()},
         by_reason={k: _figures_out(v) for k, v in view.by_reason.items()},
+    )
+
+
+class ResponseTimesOut(BaseModel):
+    answered_messages: int
+    first_response_s: float | None = Field(description="mean over conversations")
+    average_response_s: float | None
+    first_response_norm_s: float
+    average_response_norm_s: float
+
+
+class ServiceFiguresOut(BaseModel):
+    since: datetime
+    until: datetime
+    inquiries: int = Field(description="conversations with a buyer message in the period")
+    ordered: int
+    paid: int
+    inquiry_conversion: float | None = Field(description="询单转化率: paid / inquiries")
+    response_times: ResponseTimesOut
+    messages: int
+    refund_requests: int
+    refund_share: float | None
+    refunds_resolved: int
+    refund_hours: float | None = Field(description="mean, first refund request to refund")
+    reminders_by_channel: dict[str, FiguresOut]
+    reminders_by_reason: dict[str, FiguresOut]
+
+
+def service_figures_out(figures: SalesFigures, zone: tzinfo) -> ServiceFiguresOut:
+    return ServiceFiguresOut(
+        since=figures.since.astimezone(zone),
+        until=figures.until.astimezone(zone),
+        inquiries=figures.inquiries,
+        ordered=figures.ordered,
+        paid=figures.paid,
+        inquiry_conversion=figures.inquiry_conversion,
+        response_times=ResponseTimesOut(
+            answered_messages=figures.answered_messages,
+            first_response_s=figures.first_response_s,
+            average_response_s=figures.average_response_s,
+            first_response_norm_s=FIRST_RESPONSE_NORM_S,
+            average_response_norm_s=AVERAGE_RESPONSE_NORM_S,
+        ),
+        messages=figures.messages,
+        refund_requests=figures.refund_requests,
+        refund_share=figures.refund_share,
+        refunds_resolved=figures.refunds_resolved,
+        refund_hours=figures.refund_hours,
+        reminders_by_channel={k: _figures_out(v) for k, v in figures.reminders_by_channel.items()},
+        reminders_by_reason={k: _figures_out(v) for k, v in figures.reminders_by_reason.items()},
     )

@@ -121,7 +121,7 @@ class ReminderDesk:
         if plan is None:
             return
         day = plan.due_at.date()
-        reminder_id = f"rem-{order.order_id}-{day:%Y%m%d}"
+        reminder_id = f"rem-{shop.id}-{order.order_id}-{day:%Y%m%d}"
         self._store.orders.plan(
             Reminder(
                 reminder_id, shop.id, order.order_id, day, plan.channel, plan.reason_code,

@@ -3,13 +3,14 @@ Nothing is sent from here: agents call and write, these endpoints plan and draft
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
+from api.contract import answers, body_answers
 from api.deps import ShopId
 from api.errors import ApiError
 from api.models_orders import (
@@ -19,14 +20,17 @@ from api.models_orders import (
     OutcomeIn,
     ReminderOut,
     RemindersOut,
+    ServiceFiguresOut,
     daily_out,
     order_out,
     reminder_out,
     reminders_out,
+    service_figures_out,
 )
 from bot.reminders import ReminderDesk
 
 router = APIRouter(prefix="/v1", tags=["orders and reminders"])
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2999, 12, 31)
 
 
 def get_reminders(request: Request) -> ReminderDesk:
@@ -48,12 +52,15 @@ def _day(name: str, text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise ApiError(422, "invalid_request", f"{name}: must be a date like 2026-11-30.") from None
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise ApiError(422, "invalid_request", f"{name}: must be a date like 2026-11-30.")
+    return day
 
 
-@router.post("/orders", response_model=OrderOut, status_code=201)
+@router.post("/orders", response_model=OrderOut, status_code=201, responses=body_answers(401))
 def post_order_event(
     body: OrderEventIn, response: Response, shop_id: ShopId, zone: Zone, desk: Desk
 ) -> OrderOut:
@@ -66,7 +73,7 @@ def post_order_event(
     return order_out(order, zone)
 
 
-@router.get("/reminders", response_model=RemindersOut)
+@router.get("/reminders", response_model=RemindersOut, responses=answers(401))
 def due_reminders(shop_id: ShopId, zone: Zone, desk: Desk) -> RemindersOut:
     """The unpaid orders to follow up now, each with its channel, the reason for that channel
     and a script. Listing again returns the same reminders until an outcome is recorded; an
@@ -74,7 +81,11 @@ def due_reminders(shop_id: ShopId, zone: Zone, desk: Desk) -> RemindersOut:
     return reminders_out(desk.due(shop_id), desk.now(), zone)
 
 
-@router.post("/reminders/{reminder_id}/outcome", response_model=ReminderOut)
+@router.post(
+    "/reminders/{reminder_id}/outcome",
+    response_model=ReminderOut,
+    responses=body_answers(401, 404, 409),
+)
 def record_outcome(
     reminder_id: str, body: OutcomeIn, shop_id: ShopId, zone: Zone, desk: Desk
 ) -> ReminderOut:
@@ -83,7 +94,11 @@ def record_outcome(
     return reminder_out(desk.record_outcome(shop_id, reminder_id, body.to_outcome()), zone)
 
 
-@router.get("/reminders/log.csv", response_class=PlainTextResponse)
+@router.get(
+    "/reminders/log.csv",
+    response_class=PlainTextResponse,
+    responses={200: {"content": {"text/csv": {}}}, **answers(401, 422)},
+)
 def reminder_log(
     shop_id: ShopId,
     desk: Desk,
@@ -100,7 +115,7 @@ def reminder_log(
     return PlainTextResponse(csv, media_type="text/csv; charset=utf-8", headers=headers)
 
 
-@router.get("/reminders/daily", response_model=DailyOut)
+@router.get("/reminders/daily", response_model=DailyOut, responses=answers(401, 422))
 def daily_view(
     shop_id: ShopId,
     desk: Desk,
@@ -109,3 +124,23 @@ def daily_view(
     """The supervisor's day: unpaid orders, how many were followed, converted, the rate and the
     amount won, per channel and per reason for the channel."""
     return daily_out(desk.daily(shop_id, _day("day", day) or desk.today(shop_id)))
+
+
+@router.get("/stats/service", response_model=ServiceFiguresOut, responses=answers(401, 422))
+def service_figures(
+    shop_id: ShopId,
+    zone: Zone,
+    desk: Desk,
+    since: Annotated[str | None, Query(description="first day, 2026-11-30")] = None,
+    until: Annotated[str | None, Query(description="last day; default today")] = None,
+) -> ServiceFiguresOut:
+    """The service figures of the shop's days since to until (default: the last 7 days):
+    询单转化率 (conversations with a buyer message → orders → paid), response times (buyer
+    message to the agent's accepted or edited draft; first per conversation and average, with the
+    10 s / 16 s norms), refund-request share and refund time, reminder conversion by channel and
+    by the reason for the channel."""
+    last = _day("until", until) or desk.today(shop_id)
+    first = _day("since", since) or last - timedelta(days=6)
+    if first > last:
+        raise ApiError(422, "invalid_request", "since: must not be after until.")
+    return service_figures_out(desk.service_figures(shop_id, first, last), zone)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.conftest import suggest
+
 
 def event(order_id="T1001", event="created", at="2025-03-03T09:00:00+08:00", **extra):
     body = {
@@ -93,7 +95,7 @@ def test_reminder_round_trip(client, demo, clock):
     assert listed["now"] == "2025-03-03T10:00:00+08:00"
     [reminder] = listed["reminders"]
     assert reminder == {
-        "reminder_id": "rem-T1001-20250303",
+        "reminder_id": "rem-demo-T1001-20250303",
         "order_id": "T1001",
         "buyer_id": "buyer-7",
         "conversation_id": "c1",
@@ -110,10 +112,12 @@ def test_reminder_round_trip(client, demo, clock):
     )
     assert client.get("/v1/reminders", headers=demo).json()["reminders"] == [reminder]
     outcome = {"result": "paid", "agent_id": "a1", "buyer_reason": "card_limit", "amount_won": 3850}
-    recorded = client.post("/v1/reminders/rem-T1001-20250303/outcome", json=outcome, headers=demo)
+    recorded = client.post(
+        "/v1/reminders/rem-demo-T1001-20250303/outcome", json=outcome, headers=demo
+    )
     assert recorded.status_code == 200
     assert recorded.json()["result"] == "paid"
-    again = client.post("/v1/reminders/rem-T1001-20250303/outcome", json=outcome, headers=demo)
+    again = client.post("/v1/reminders/rem-demo-T1001-20250303/outcome", json=outcome, headers=demo)
     assert again.status_code == 409
     clock.advance(hours=7)  # the 17:00 batch: the order had its reminder today
     assert client.get("/v1/reminders", headers=demo).json()["reminders"] == []
@@ -135,7 +139,7 @@ def test_reminder_round_trip(client, demo, clock):
     assert csv.text == (
         "\ufeffreminder_id,day,order_id,buyer_id,order_value,products,channel,reason_code,"
         "result,buyer_reason,buyer_reason_text,amount_won,agent_id\n"
-        "rem-T1001-20250303,2025-03-03,T1001,buyer-7,3850,14英寸轻薄笔记本,phone,high_value,"
+        "rem-demo-T1001-20250303,2025-03-03,T1001,buyer-7,3850,14英寸轻薄笔记本,phone,high_value,"
         "paid,card_limit,,3850,a1\n"
     )
 
@@ -154,7 +158,7 @@ def test_reminder_round_trip(client, demo, clock):
 def test_bad_outcomes_name_the_field(client, demo, body, message):
     client.post("/v1/orders", json=event(), headers=demo)
     client.get("/v1/reminders", headers=demo)
-    response = client.post("/v1/reminders/rem-T1001-20250303/outcome", json=body, headers=demo)
+    response = client.post("/v1/reminders/rem-demo-T1001-20250303/outcome", json=body, headers=demo)
     assert (response.status_code, response.json()["error"]["message"]) == (422, message)
 
 
@@ -162,3 +166,46 @@ def test_an_unknown_reminder_is_404(client, demo):
     body = {"result": "paid", "agent_id": "a1"}
     response = client.post("/v1/reminders/rem-nope/outcome", json=body, headers=demo)
     assert response.status_code == 404
+
+
+def test_service_figures(client, demo, clock):
+    answered = suggest(client, demo, "今天能发吗", "c1")
+    clock.advance(seconds=9)
+    draft_id = answered["drafts"][0]["draft_id"]
+    feedback = {"draft_id": draft_id, "action": "accepted", "agent_id": "a"}
+    sent = client.post(
+        f"/v1/suggestions/{answered['suggestion_id']}/feedback", json=feedback, headers=demo
+    )
+    assert sent.status_code == 201, sent.text
+    client.post("/v1/orders", json=event(), headers=demo)
+    paid = event(event="paid", at="2025-03-03T10:01:00+08:00")
+    client.post("/v1/orders", json=paid, headers=demo)
+    figures = client.get("/v1/stats/service?since=2025-03-03&until=2025-03-03", headers=demo)
+    assert figures.status_code == 200
+    assert figures.json() == {
+        "since": "2025-03-03T00:00:00+08:00",
+        "until": "2025-03-03T23:59:59.999999+08:00",
+        "inquiries": 1,
+        "ordered": 1,
+        "paid": 1,
+        "inquiry_conversion": 1.0,
+        "response_times": {
+            "answered_messages": 1,
+            "first_response_s": 9.0,
+            "average_response_s": 9.0,
+            "first_response_norm_s": 10.0,
+            "average_response_norm_s": 16.0,
+        },
+        "messages": 1,
+        "refund_requests": 0,
+        "refund_share": 0.0,
+        "refunds_resolved": 0,
+        "refund_hours": None,
+        "reminders_by_channel": {},
+        "reminders_by_reason": {},
+    }
+    bad = client.get("/v1/stats/service?since=2025-13-01", headers=demo)
+    assert (bad.status_code, bad.json()["error"]["message"]) == (
+        422,
+        "since: must be a date like 2026-11-30.",
+    )
