@@ -23,7 +23,7 @@ from bot.tactics import (
 )
 from bot.templates import render
 from bot.tone import is_upset
-from bot.types import Draft, Turn, Understanding
+from bot.types import Draft, Entity, Turn, Understanding
 
 MAX_DRAFTS = 3
 APOLOGY = re.compile(r"抱歉|不好意思|对不起")
@@ -237,16 +237,17 @@ def build_context(
         raise ValueError("draft_replies needs a timezone-aware `now`")
     # the catalogue is the requesting shop's, matched now: the NLU model holds none
     understanding = with_catalogue(understanding, shop)
+    remembered = remembered_entities(history, shop)
     return Context(
         understanding=understanding,
         shop=shop,
         now=now.astimezone(ZoneInfo(shop.hours.timezone)),
         seed=seed,
         order_value=order_value,
-        product=_product(understanding, shop, product),
+        product=_product(understanding, shop, product, remembered),
         history=tuple(history),
         stage=buyer_stage(understanding, history, order_status),
-        remembered=remembered_entities(history),
+        remembered=remembered,
         upset=is_upset(understanding.text, history),
     )
 
@@ -256,8 +257,13 @@ def sent_tactics(history: Sequence[Turn]) -> set[str]:
     return {reply.tactic for turn in history for reply in turn.replies}
 
 
-def _product(understanding: Understanding, shop: Shop, product: str | None) -> Product | None:
-    for name in (*map(str, understanding.entity_values("product")), product):
+def _product(
+    understanding: Understanding, shop: Shop, product: str | None, remembered: Sequence[Entity]
+) -> Product | None:
+    """The product the message names, else the product card's, else the latest one named
+    earlier in the conversation."""
+    earlier = [str(e.value) for e in reversed(remembered) if e.type == "product"]
+    for name in (*map(str, understanding.entity_values("product")), product, *earlier):
         found = shop.product(name) if name else None
         if found is not None:
             return found

@@ -507,8 +507,37 @@ WORDS_OF_AN_UNSURE_MESSAGE = [
     ),  # fmt: skip
 ]
 
+# Product and colour named in an earlier message are used, not asked again.
+REMEMBERED_PRODUCT_AND_COLOUR = [
+    c(
+        "90码还有吗",
+        "stock_availability",
+        "stock_check",
+        earlier=("儿童泳衣 粉色的",),
+        size="90",
+        has=("儿童连体泳衣 粉色 90码",),
+    ),  # fmt: skip
+    c(
+        "那90码的呢 还有吗",
+        "stock_availability",
+        "stock_scarcity",
+        earlier=("我要蓝色的泳衣",),
+        size="90",
+        has=("蓝色 90码", "3件"),
+    ),  # fmt: skip
+    c(
+        "还有货吗",
+        "stock_availability",
+        "stock_check",
+        earlier=("笔记本 深空灰的",),
+        has=("14英寸轻薄笔记本 深空灰",),
+        lacks=("哪一款", "链接"),
+    ),  # fmt: skip
+]
+
 CASES = (
     ORDERED_NOT_PAID
+    + REMEMBERED_PRODUCT_AND_COLOUR
     + WORDS_OF_AN_UNSURE_MESSAGE
     + PAST_PAYMENT
     + PRE_SALE_STILL_SELLS
