@@ -78,6 +78,51 @@ GIFT_WORDS = (
 )
 # "别给我取消 我还要的": a buyer worried the shop cancels an order they want; no "why return?"
 KEEP_ORDER_WORDS = ("别取消", "不要取消", "不会取消", "会不会取消", "别给我退", "还要的", "不想退")
+# What broke or arrived wrong, in words no shopper uses ("用不了" is left out: coupons are too).
+DEFECT_WORDS = (
+    "坏了",
+    "破了",
+    "裂了",
+    "裂缝",
+    "漏水",
+    "漏气",
+    "不亮",
+    "没反应",
+    "开不了机",
+    "少发",
+    "发错",
+    "瑕疵",
+    "开线",
+)
+# Praise with no question ("质量不错 好评", "客服态度真好"): thanks, not a sales answer.
+PRAISE_WORDS = (
+    "好评",
+    "五星",
+    "很好用",
+    "挺好用",
+    "好用",
+    "满意",
+    "不错",
+    "态度真好",
+    "态度好",
+    "点赞",
+    "给力",
+)
+# "质量不错 就是有点小": the praise comes before the real point
+BUT_WORDS = (
+    "不好",
+    "不太",
+    "不满意",
+    "差评",
+    "就是",
+    "但是",
+    "可是",
+    "不过",
+    "有点",
+    "小了",
+    "大了",
+)
+QUESTION = re.compile(r"[吗呢?？]|会不会|是不是|怎么|多少|能不能|有没有")
 # A paid buyer's "it got cheaper": price protection, even when the intent is unsure.
 PRICE_DROP_WORDS = ("降价", "降了", "便宜了", "差价", "价保", "保价", "买贵了")
 PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优惠吗", "满减", "有券", "优惠券")
@@ -150,6 +195,7 @@ def _asked_in_words(ctx: Context) -> list[Draft]:
         ("gift", ctx.mentions(*GIFT_WORDS)),
         ("refund_remedy", wants_exchange(ctx)),
         ("price_protection", ctx.stage.paid and ctx.mentions(*PRICE_DROP_WORDS)),
+        ("defect_help", ctx.mentions(*DEFECT_WORDS)),
     ):
         if asked and fits(tactic, ctx):
             return TACTICS[tactic](ctx)
@@ -189,6 +235,8 @@ def plan(ctx: Context) -> tuple[str, ...]:
     intent_plan = PLANS.get(ctx.intent, ("clarify",))
     if ctx.mentions(*KEEP_ORDER_WORDS):
         return ("order_check",)
+    if praises(ctx):
+        return ("thanks",)
     if wants_exchange(ctx):
         # the buyer named the size they want: the exchange, not a sizing questionnaire
         return ("refund_remedy", "return_policy")
@@ -200,6 +248,16 @@ def plan(ctx: Context) -> tuple[str, ...]:
     if ctx.mentions(*GIFT_WORDS):
         return ("gift", *(tactic for tactic in intent_plan if tactic != "gift"))
     return intent_plan
+
+
+def praises(ctx: Context) -> bool:
+    """Praise and nothing asked, nothing wrong: the buyer gets thanked."""
+    text = ctx.understanding.text
+    return (
+        ctx.mentions(*PRAISE_WORDS)
+        and not ctx.mentions(*DEFECT_WORDS, *BUT_WORDS)
+        and QUESTION.search(text) is None
+    )
 
 
 def fits(tactic: str, ctx: Context) -> bool:
@@ -281,6 +339,9 @@ def _nothing_holds(ctx: Context) -> list[Draft]:
         return handoff.escalate(ctx)
     if ctx.intent in PRODUCT_INTENTS and ctx.product is None and not ctx.stage.has_order:
         return TACTICS["product_info"](ctx)
+    if ctx.mentions(*DEFECT_WORDS):
+        # "刚用两次就不亮了" read as another intent: the defect is what needs an answer
+        return TACTICS["defect_help"](ctx)
     if ctx.stage.has_order or ctx.intent in ORDER_INTENTS:
         return TACTICS["order_check"](ctx)
     return clarify.propose(ctx)

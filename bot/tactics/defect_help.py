@@ -7,9 +7,14 @@ from bot.tactics.context import Context, returns_text
 from bot.types import Draft
 
 COLOUR_WORDS = ("色差", "颜色不一样", "颜色不对", "颜色跟", "旧货")
+# "我要的是蓝色 给我发了白色": the shop sent the wrong item; colour difference is no answer
+WRONG_ITEM_WORDS = ("发错", "发成", "给我发了", "我要的是", "不是我买的", "不是我要的", "发的不对")
 
 
 def propose(ctx: Context) -> list[Draft]:
+    if ctx.mentions(*WRONG_ITEM_WORDS):
+        facts = {"returns": returns_text(ctx.shop)}
+        return [ctx.draft("defect_help", "defect_help.wrong_item", facts, needs_approval=False)]
     if ctx.mentions(*COLOUR_WORDS):
         facts = {"returns": returns_text(ctx.shop)}
         return [ctx.draft("defect_help", "defect_help.colour", facts, needs_approval=False)]

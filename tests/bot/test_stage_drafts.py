@@ -182,7 +182,7 @@ HONEST_SCOPE = [
     c("怎么给我放驿站了", "logistics_tracking", "logistics"),
     c("写着已签收 我没拿到", "logistics_tracking", "logistics"),
     c("维修要多久", "logistics_tracking", "order_check", lacks=("物流", "快递")),
-    c("好评", "logistics_tracking", "order_check", lacks=("物流", "快递")),
+    c("好评", "logistics_tracking", "thanks", lacks=("物流", "快递")),
     c("这个怎么安装", "logistics_tracking", "order_check", lacks=("物流",)),
     c("快递到哪了", "logistics_tracking", "order_check", confidence=0.55, lacks=("物流进度",)),
     c("我的东西呢", "logistics_tracking", "order_check", lacks=("物流",)),
@@ -200,7 +200,7 @@ HONEST_SCOPE = [
     c("退款什么时候到账", "refund_progress", "order_check", confidence=0.5, lacks=("工作日",)),
     c("换货流程是什么", "refund_progress", "order_check", lacks=("工作日", "到账")),
     c("有活动吗", "refund_progress", "promotion", lacks=("到账",)),
-    c("下次还来 好评", "refund_progress", "order_check", lacks=("到账",)),
+    c("下次还来 好评", "refund_progress", "thanks", lacks=("到账",)),
     c("在吗", "logistics_tracking", "logistics", status="shipped"),
     c("在吗", "refund_progress", "refund_status", status="refunding"),
     c("什么时候到", "shipping_time", "logistics", earlier=("发货了吗", "快递到哪了")),
@@ -507,6 +507,47 @@ WORDS_OF_AN_UNSURE_MESSAGE = [
     ),  # fmt: skip
 ]
 
+# What broke or arrived wrong gets the defect path whatever the intent; praise gets thanks.
+DEFECTS_AND_PRAISE = [
+    c(
+        "刚用两次就不亮了 怎么回事",
+        "payment_issue",
+        "defect_help",
+        has=("抱歉", "照片"),
+        lacks=ASKS_ORDER,
+    ),  # fmt: skip
+    c(
+        "发错了 我要的是黑色42码 给我发了白色",
+        "stock_availability",
+        "defect_help",
+        confidence=0.4,
+        fallback=True,
+        has=("发错",),
+        lacks=("色差",),
+    ),  # fmt: skip
+    c(
+        "收到货发现颜色不对 我要的是蓝色",
+        "defect_complaint",
+        "defect_help",
+        has=("换成您要的",),
+        lacks=("色差",),
+    ),  # fmt: skip
+    c("颜色跟图片不一样", "defect_complaint", "defect_help", has=("色差",)),
+    c("质量不错 好评", "quality_worry", "thanks", lacks=("正品",)),
+    c("你们家客服态度真好", "out_of_scope", "thanks"),
+    c("质量不错 就是有点小", "quality_worry", "quality_assurance"),
+    c("质量好不好", "quality_worry", "quality_assurance"),
+    c(
+        "咨询订单号:[订单1] 买贵了 能退差价不",
+        "refund_intent",
+        "price_protection",
+        confidence=0.46,
+        fallback=True,
+        also=(("price_objection", 0.3),),
+        lacks=SALES,
+    ),  # fmt: skip
+]
+
 # Product and colour named in an earlier message are used, not asked again.
 REMEMBERED_PRODUCT_AND_COLOUR = [
     c(
@@ -536,7 +577,8 @@ REMEMBERED_PRODUCT_AND_COLOUR = [
 ]
 
 CASES = (
-    ORDERED_NOT_PAID
+    DEFECTS_AND_PRAISE
+    + ORDERED_NOT_PAID
     + REMEMBERED_PRODUCT_AND_COLOUR
     + WORDS_OF_AN_UNSURE_MESSAGE
     + PAST_PAYMENT
