@@ -45,21 +45,22 @@ class SentenceEncoder:
 
     def embed(self, texts: Sequence[str], store: EmbeddingStore | None = None) -> np.ndarray:
         """An (n, dimension) float32 array; texts in neither the cache nor the `store` are
-        embedded in batches (and added to the store)."""
+        embedded in batches (and added to the store). The result is assembled from this call's
+        own vectors: a training set larger than the cache must not evict and re-embed itself."""
         with self._lock:
-            missing = list(dict.fromkeys(text for text in texts if text not in self._cache))
-            stored = store.get_many(missing) if store else {}
-            for text, vector in stored.items():
-                self._remember(text, vector)
-            missing = [text for text in missing if text not in stored]
+            found = {text: self._cache[text] for text in texts if text in self._cache}
+            missing = [text for text in dict.fromkeys(texts) if text not in found]
+            found.update(store.get_many(missing) if store else {})
+            missing = [text for text in missing if text not in found]
             for start in range(0, len(missing), BATCH_SIZE):
                 batch = missing[start : start + BATCH_SIZE]
                 vectors = self._embed_uncached(batch)
-                for text, vector in zip(batch, vectors, strict=True):
-                    self._remember(text, vector)
+                found.update(zip(batch, vectors, strict=True))
                 if store:
                     store.put_many(zip(batch, vectors, strict=True))
-            rows = [self._recall(text) for text in texts]
+            for text in dict.fromkeys(texts):
+                self._remember(text, found[text])
+        rows = [found[text] for text in texts]
         return np.stack(rows) if rows else np.empty((0, self.dimension), dtype=np.float32)
 
     def clear_cache(self) -> None:
@@ -79,13 +80,6 @@ class SentenceEncoder:
         self._cache.move_to_end(text)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-
-    def _recall(self, text: str) -> np.ndarray:
-        vector = self._cache.get(text)
-        if vector is None:  # evicted by this very batch (more texts than the cache holds)
-            return self._embed_uncached([text])[0]
-        self._cache.move_to_end(text)
-        return vector
 
 
 class EmbeddingStore:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from bot.nlu.encoder import shared_encoder
+from bot.nlu.encoder import SentenceEncoder, shared_encoder
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +44,13 @@ def test_no_texts_give_an_empty_matrix(encoder):
 
 def test_the_encoder_is_loaded_once_per_process(encoder):
     assert shared_encoder() is encoder
+
+
+def test_more_texts_than_the_cache_holds_are_embedded_once_each():
+    small = SentenceEncoder(cache_size=2)
+    calls = []
+    embed_batch = small._embed_uncached
+    small._embed_uncached = lambda batch: calls.append(list(batch)) or embed_batch(batch)
+    vectors = small.embed(["在吗", "好的", "谢谢", "在吗"])
+    assert calls == [["在吗", "好的", "谢谢"]]
+    assert np.array_equal(vectors[0], vectors[3]) and vectors.shape == (4, 384)
