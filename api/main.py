@@ -79,8 +79,8 @@ def create_app(
             settings, store, app.state.service, clock, candidate_fn, started_from, pinned=pinned
         )
         app.state.messages = MessageService(app.state.service, store, shops)
-        app.state.console = ConsoleDesk(store, shops, clock)
         app.state.reminders = ReminderDesk(store, shops, clock)
+        app.state.console = ConsoleDesk(store, shops, clock)
         try:
             yield
         finally:

@@ -128,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_commands(commands)
     add_training_commands(commands)
     add_report_command(commands)
-    add_account_commands(commands)
     add_shop_commands(commands)
+    add_account_commands(commands)
     return parser
 
 

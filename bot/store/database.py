@@ -64,7 +64,6 @@ class Store:
         self.training = TrainingStore(db, lock)
         self.orders = OrderStore(db, lock)
         self.sales = SalesFigureQueries(db, lock)
-        self.orders = OrderStore(db, lock)
         self.accounts = AccountStore(db, lock)
         self.console = ConsoleQueries(db, lock)
 
