@@ -40,10 +40,12 @@ def test_queue_groups_by_normalised_text_and_lists_the_most_frequent_first(
     response = client.get("/v1/training/review", headers=trainer)
     assert response.status_code == 200
     items = response.json()["items"]
-    assert [(i["text"], i["count"], i["reasons"]) for i in items] == [
-        ("好吧那个", 2, ["fallback"]),
-        ("能便宜点吗", 1, ["edited"]),
+    # a fallback is usually a low-margin reading too; which of the two the model adds varies
+    assert [(i["text"], i["count"], i["reasons"][0]) for i in items] == [
+        ("好吧那个", 2, "fallback"),
+        ("能便宜点吗", 1, "edited"),
     ]
+    assert set(items[0]["reasons"]) <= {"fallback", "low_margin"}
 
 
 def test_labelling_from_the_queue_adds_the_example_and_removes_it(client, demo, settings):
