@@ -98,8 +98,8 @@ def test_the_scan_covers_every_tactic():
     assert len(CASES) > 10_000
     assert {draft.tactic for *_, draft in ALL_DRAFTS} == {
         "address_confirm", "alternative", "clarify", "coupon", "defect_help", "delivery_estimate",
-        "gift", "greeting", "handoff", "hesitation", "invoice", "logistics", "order_check", "order_shipping",
-        "payment_help", "price_match", "price_protection",
+        "gift", "greeting", "handoff", "hesitation", "invoice", "logistics", "order_check",
+        "order_shipping", "payment_help", "price_match", "price_protection",
         "product_info", "promotion", "quality_assurance", "refund_reason", "refund_remedy",
         "refund_status", "restock", "return_policy", "service_value", "shipping_cutoff",
         "size_advice", "stock_check", "stock_scarcity", "thanks",

@@ -81,7 +81,6 @@ def paste(client: TestClient, message: str, conversation: str = "", token: str |
     return client.post("/console/messages", data=body)
 
 
-
 APPROVAL_TEXT = "亲，我帮您申请一张50元的专属券，主管批准后马上发给您～"
 
 
