@@ -18,7 +18,9 @@ from bot.tactics import (
     TACTICS,
     Context,
     clarify,
+    delivery_estimate,
     handoff,
+    order_shipping,
     refund_reason,
 )
 from bot.templates import render
@@ -127,6 +129,12 @@ QUESTION = re.compile(r"[吗呢?？]|会不会|是不是|怎么|多少|能不能
 PRICE_DROP_WORDS = ("降价", "降了", "便宜了", "差价", "价保", "保价", "买贵了")
 PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优惠吗", "满减", "有券", "优惠券")
 
+# "付好了 你看下", "好的 那我拍了": the buyer reports ordering or paying, nothing more; the
+# model reads it as thanks. The answer is their order's shipping, not "不客气".
+REPORT_INTENTS = ("thanks", "out_of_scope", "greet")
+
+STOCK_WORDS = ("有货", "还有", "有没有", "有吗", "的吗", "没货", "补货", "现货", "有的吗")
+
 # A tactic that is what the intent asks for is never held back as "already offered".
 ANSWERS = {"shipping_time": {"shipping_cutoff"}, "stock_availability": {"stock_scarcity"}}
 
@@ -182,7 +190,7 @@ def draft_replies(
         if len(drafts) >= MAX_DRAFTS:
             break
     drafts = drafts or _nothing_holds(ctx)
-    if hesitates(ctx):
+    if hesitates(ctx) and not asked_in_words(ctx):
         drafts = [*_safe_on_every_likely_intent(ctx), *drafts]
     return with_tone(ctx, _distinct(drafts)[:MAX_DRAFTS])
 
@@ -199,7 +207,20 @@ def _asked_in_words(ctx: Context) -> list[Draft]:
     ):
         if asked and fits(tactic, ctx):
             return TACTICS[tactic](ctx)
+    if asks_stock(ctx):
+        return [
+            draft
+            for tactic in PLANS["stock_availability"]
+            if fits(tactic, ctx)
+            for draft in TACTICS[tactic](ctx)
+        ][:1]
     return []
+
+
+def asks_stock(ctx: Context) -> bool:
+    """ "<链接> 这个有110的吗": a size or colour of a product the shop sells, asked for."""
+    named = ctx.understanding.first_value("size") or ctx.understanding.first_value("color")
+    return ctx.product is not None and named is not None and ctx.mentions(*STOCK_WORDS)
 
 
 def wants_exchange(ctx: Context) -> bool:
@@ -209,6 +230,11 @@ def wants_exchange(ctx: Context) -> bool:
     return named and (
         ctx.stage.has_order or ctx.mentions(*refund_reason.SIZE_WORDS, "有点小", "有点大")
     )
+
+
+def asked_in_words(ctx: Context) -> bool:
+    """The message says plainly what it asks, whatever the model's doubt: no question back."""
+    return asks_delivery(ctx)
 
 
 def hesitates(ctx: Context) -> bool:
@@ -237,6 +263,8 @@ def plan(ctx: Context) -> tuple[str, ...]:
         return ("order_check",)
     if praises(ctx):
         return ("thanks",)
+    if reports_order_done(ctx):
+        return ("order_shipping", *intent_plan)
     if wants_exchange(ctx):
         # the buyer named the size they want: the exchange, not a sizing questionnaire
         return ("refund_remedy", "return_policy")
@@ -247,7 +275,33 @@ def plan(ctx: Context) -> tuple[str, ...]:
         intent_plan = PLANS["price_objection"]
     if ctx.mentions(*GIFT_WORDS):
         return ("gift", *(tactic for tactic in intent_plan if tactic != "gift"))
+    if asks_delivery(ctx):
+        # "走什么快递", "发乌鲁木齐几天": the courier and the days answer it, the cutoff follows
+        shipping = PLANS["shipping_time"]
+        return (
+            "delivery_estimate",
+            *(tactic for tactic in shipping if tactic != "delivery_estimate"),
+        )
     return intent_plan
+
+
+def asks_delivery(ctx: Context) -> bool:
+    """A courier question whatever the intent (the model often calls it out_of_scope), or a
+    shipping question about the days to the buyer's place, before the parcel has left."""
+    if not fits("delivery_estimate", ctx):
+        return False
+    return delivery_estimate.asks_carrier(ctx) or (
+        ctx.intent == "shipping_time" and delivery_estimate.asks_days(ctx)
+    )
+
+
+def reports_order_done(ctx: Context) -> bool:
+    """The buyer says they ordered or paid and asks nothing else."""
+    return (
+        ctx.intent in REPORT_INTENTS
+        and order_shipping.reports_done(ctx)
+        and fits("order_shipping", ctx)
+    )
 
 
 def praises(ctx: Context) -> bool:
@@ -319,13 +373,29 @@ def _product(
     understanding: Understanding, shop: Shop, product: str | None, remembered: Sequence[Entity]
 ) -> Product | None:
     """The product the message names, else the product card's, else the latest one named
-    earlier in the conversation."""
+    earlier in the conversation, else the only one sold in the size and colour the message
+    names ("90码的蓝色还有吗"). Never a guess among several: the buyer is asked which one."""
     earlier = [str(e.value) for e in reversed(remembered) if e.type == "product"]
     for name in (*map(str, understanding.entity_values("product")), product, *earlier):
         found = shop.product(name) if name else None
         if found is not None:
             return found
-    return None
+    return _only_product_in(understanding, shop)
+
+
+def _only_product_in(understanding: Understanding, shop: Shop) -> Product | None:
+    size, color = understanding.first_value("size"), understanding.first_value("color")
+    if size is None and color is None:
+        return None
+    sold = [
+        item
+        for item in shop.products
+        if any(
+            (size is None or sku.size == str(size)) and (color is None or sku.color == str(color))
+            for sku in item.skus
+        )
+    ]
+    return sold[0] if len(sold) == 1 else None
 
 
 def _asked_again(tactic: str, ctx: Context) -> bool:

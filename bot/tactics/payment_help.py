@@ -11,6 +11,18 @@ from bot.types import Draft
 CREDIT = ("白条", "花呗")
 LIMIT_WORDS = ("限额", "额度", "超限", "不够", "不足")
 METHODS = ("支付宝", "微信", "花呗", "白条", "京东支付", "云闪付", "信用卡", "银行卡", "PayPal")
+# "花呗付不了": an accepted method that fails is not answered "支持花呗"
+FAILED_WORDS = (
+    "付不了",
+    "付不上",
+    "付不出",
+    "用不了",
+    "不能用",
+    "失败",
+    "支付不了",
+    "付款不了",
+    "扣不了",
+)
 CAUSES = (
     ("company_transfer", ("对公", "公司转账", "公司付", "公户")),
     ("cash_on_delivery", ("货到付款", "到付")),
@@ -33,6 +45,15 @@ def propose(ctx: Context) -> list[Draft]:
         cause, facts = "credit_limit", facts | {"credit": credit}
     elif cause == "instalments":
         return [_instalments(ctx, payment, credit, facts)]
+    elif cause is None and method and ctx.mentions(*FAILED_WORDS):
+        others = tuple(name for name in payment.methods if method not in name)
+        return [
+            _draft(
+                ctx,
+                "payment_help.method_failed",
+                facts | {"method": method, "others": others or payment.methods},
+            )
+        ]
     elif cause is None and method:
         return [_draft(ctx, "payment_help.method_yes", facts | {"method": method})]
     return [_draft(ctx, _key(cause, payment), facts)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.tactics.context import Context
 from bot.types import Draft
 
@@ -29,9 +31,27 @@ def stated_reason(ctx: Context) -> str | None:
     return "size" if names_exchange_size(ctx) else None
 
 
+# "换个37的", "换成110吧": a bare number right after 换 is a size (shoe 16-50, height-style
+# clothing 73-200); the NLU only takes numbers written with 码/号 as sizes.
+BARE_SIZE = re.compile(
+    r"换(?:成|个|到|一个|一双|一件|双|件)?\s*(\d{2,3}(?:\.5)?)(?![\d.])"
+    r"(?=\s*(?:码|号|的|吗|呢|吧|啊|可以|行|$|\s|[,，。!！?？~～]))"
+)
+
+
 def names_exchange_size(ctx: Context) -> bool:
-    """The message asks for an exchange to a size it names ("换40码", "能换XXL吗")."""
-    return ctx.mentions("换") and ctx.understanding.first_value("size") is not None
+    """The message asks for an exchange to a size it names ("换40码", "能换XXL吗", "换个37的")."""
+    return ctx.mentions("换") and (
+        ctx.understanding.first_value("size") is not None or bare_size(ctx) is not None
+    )
+
+
+def bare_size(ctx: Context) -> str | None:
+    match = BARE_SIZE.search(ctx.understanding.text)
+    if match is None:
+        return None
+    number = float(match.group(1))
+    return match.group(1) if 16 <= number <= 50 or 73 <= number <= 200 else None
 
 
 def wanted_size(ctx: Context) -> str | None:
@@ -39,7 +59,7 @@ def wanted_size(ctx: Context) -> str | None:
     one named; never the size they are giving back."""
     sizes = [str(value) for value in ctx.understanding.entity_values("size")]
     if not sizes:
-        return ctx.text_value("size")
+        return bare_size(ctx) or ctx.text_value("size")
     text = ctx.understanding.text.upper()
     after = text[text.rfind("换") + 1 :] if "换" in text else ""
     named_after = [size for size in sizes if size in after]

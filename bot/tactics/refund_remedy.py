@@ -15,12 +15,7 @@ def propose(ctx: Context) -> list[Draft]:
         size = wanted_size(ctx)
         if size is not None:
             # the buyer named the size they want: confirm it, never ask which one
-            facts |= {"size": size}
-            return [
-                ctx.draft(
-                    "refund_remedy", "refund_remedy.exchange_size", facts, needs_approval=False
-                )
-            ]
+            return [_exchange_to(ctx, size, facts)]
         return [ctx.draft("refund_remedy", "refund_remedy.exchange", facts, needs_approval=False)]
     if reason == "defect":
         facts = {"compensation_max": ctx.shop.authority.compensation_max}
@@ -36,3 +31,29 @@ def propose(ctx: Context) -> list[Draft]:
             )
         ]
     return []
+
+
+def _exchange_to(ctx: Context, size: str, facts: dict) -> Draft:
+    """An exchange to the size named, unless the product in question does not come in it or has
+    none left: then the agent offers a return or to wait for the restock, no promised swap."""
+    facts |= {"size": size}
+    if ctx.product is None and not _shop_sells_size(ctx, size):
+        # "换个37的" in a shop whose sized products have no 37: the size is read back and
+        # checked against the buyer's order, not promised
+        key = "refund_remedy.exchange_size_check"
+        return ctx.draft("refund_remedy", key, facts, needs_approval=False)
+    skus = [sku for sku in ctx.product.skus if sku.size == size] if ctx.product else None
+    if skus is None or (not skus and not any(sku.size for sku in ctx.product.skus)):
+        key = "refund_remedy.exchange_size"
+    elif not skus:
+        key, facts = "refund_remedy.exchange_size_unknown", facts | {"product": ctx.product.name}
+    elif sum(sku.stock for sku in skus) == 0:
+        key, facts = "refund_remedy.exchange_size_sold_out", facts | {"product": ctx.product.name}
+    else:
+        key = "refund_remedy.exchange_size"
+    return ctx.draft("refund_remedy", key, facts, needs_approval=False)
+
+
+def _shop_sells_size(ctx: Context, size: str) -> bool:
+    sizes = {sku.size for product in ctx.shop.products for sku in product.skus if sku.size}
+    return not sizes or size in sizes

@@ -27,8 +27,11 @@ def propose(ctx: Context) -> list[Draft]:
 
 
 def _flash_sale(ctx: Context) -> list[Draft]:
+    """A flash sale of the product in question, or of the whole shop: never another product's
+    ("这个黑色的还有吗" with no product known is not answered with the lamp's flash sale)."""
+    product_id = ctx.product.id if ctx.product else None
     for promotion in ctx.shop.running_promotions(ctx.now):
-        if promotion.limit and (ctx.product is None or promotion.product in (None, ctx.product.id)):
+        if promotion.limit and promotion.product in (None, product_id):
             facts = {"promotion_id": promotion.id, "title": promotion.title}
             facts |= {"limit": promotion.limit, "ends_at": promotion.ends_at}
             if promotion.remaining is None:
