@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime, timezone, tzinfo
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Extra, Field, StrictStr, validator
 from pydantic.errors import DictError
 
+from bot.figures import (
+    AVERAGE_RESPONSE_NORM_S,
+    FIRST_RESPONSE_NORM_S,
+    ChannelFigures,
+    SalesFigures,
+)
 from bot.stage import ORDER_STATUSES
 from bot.store.records import Conversation, FeedbackRecord, OutcomeCounts, Stats, StoredSuggestion
 from bot.types import Entity, IntentScore, Understanding
@@ -78,9 +85,41 @@ def moment_in_range(value: datetime) -> datetime:
     return value
 
 
-def text_field(limit: int, description: str, **extra: Any) -> Any:
+def moment_text(value: Any) -> Any:
+    """A moment arrives as an ISO 8601 string; a number is not read as seconds since 1970."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError("must be an ISO 8601 date-time string")
+    return value
+
+
+def aware_moment(value: datetime | None) -> datetime | None:
+    if value is None:
+        return value
+    if value.tzinfo is None:
+        raise ValueError("must include a timezone offset, such as +08:00 or Z")
+    return moment_in_range(value)
+
+
+def money(value: Any) -> Any:
+    """An amount in yuan from 0 to MAX_ORDER_VALUE."""
+    if value is None:
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("must be a number")
+    # compared before any float conversion: an integer of thousands of digits has no float
+    if not 0 <= value <= MAX_ORDER_VALUE:
+        raise ValueError(f"must be a number from 0 to {MAX_ORDER_VALUE:,}")
+    return value
+
+
+def text_field(limit: int, description: str, default: Any = ..., **extra: Any) -> Any:
     return Field(
-        ..., description=description, minLength=1, maxLength=limit, pattern=TEXT_PATTERN, **extra
+        default,
+        description=description,
+        minLength=1,
+        maxLength=limit,
+        pattern=TEXT_PATTERN,
+        **extra,
     )
 
 
@@ -159,30 +198,9 @@ class SuggestIn(_Body):
     _ids = validator("conversation_id", "agent_id", allow_reuse=True)(_id)
     _message = validator("message", allow_reuse=True)(lambda v: _text(v, MAX_TEXT))
 
-    @validator("sent_at", pre=True)
-    def _sent_at_is_text(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, str):
-            raise TypeError("must be an ISO 8601 date-time string")
-        return value
-
-    @validator("sent_at")
-    def _sent_at_has_zone(cls, value: datetime | None) -> datetime | None:
-        if value is None:
-            return value
-        if value.tzinfo is None:
-            raise ValueError("must include a timezone offset, such as +08:00 or Z")
-        return moment_in_range(value)
-
-    @validator("order_value", pre=True)
-    def _order_value(cls, value: Any) -> Any:
-        if value is None:
-            return value
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError("must be a number")
-        # compared before any float conversion: an integer of thousands of digits has no float
-        if not 0 <= value <= MAX_ORDER_VALUE:
-            raise ValueError(f"must be a number from 0 to {MAX_ORDER_VALUE:,}")
-        return value
+    _sent_at_is_text = validator("sent_at", pre=True, allow_reuse=True)(moment_text)
+    _sent_at_has_zone = validator("sent_at", allow_reuse=True)(aware_moment)
+    _order_value = validator("order_value", pre=True, allow_reuse=True)(money)
 
 
 class ParseIn(_Body):
@@ -297,11 +315,45 @@ class TacticStatsOut(OutcomeOut):
     tactic: str
 
 
+class FiguresOut(Schema):
+    followed: int = Field(description="reminders with an outcome recorded")
+    converted: int = Field(description="of those, paid")
+    rate: float | None = Field(description="converted / followed")
+    amount_won: float
+
+
+class ResponseTimesOut(Schema):
+    answered_messages: int
+    first_response_s: float | None = Field(description="mean over conversations")
+    average_response_s: float | None
+    first_response_norm_s: float
+    average_response_norm_s: float
+
+
+class ServiceFiguresOut(Schema):
+    since: datetime
+    until: datetime
+    inquiries: int = Field(description="conversations with a buyer message in the period")
+    ordered: int
+    paid: int
+    order_rate: float | None = Field(description="ordered / inquiries")
+    inquiry_conversion: float | None = Field(description="询单转化率: paid / inquiries")
+    response_times: ResponseTimesOut
+    messages: int
+    refund_requests: int
+    refund_share: float | None = Field(description="refund requests / buyer messages")
+    refunds_resolved: int
+    refund_hours: float | None = Field(description="mean, first refund request to refund")
+    reminders_by_channel: dict[str, FiguresOut]
+    reminders_by_reason: dict[str, FiguresOut]
+
+
 class StatsOut(Schema):
     since: datetime
     until: datetime
     by_intent: list[IntentStatsOut]
     by_tactic: list[TacticStatsOut]
+    service: ServiceFiguresOut = Field(description="the shop's service figures, same window")
 
 
 class StatusOut(Schema):
@@ -383,12 +435,53 @@ def _outcome(counts: OutcomeCounts) -> dict[str, Any]:
     }
 
 
-def stats_out(stats: Stats, zone: tzinfo) -> StatsOut:
+def stats_out(stats: Stats, figures: SalesFigures, zone: tzinfo) -> StatsOut:
     return StatsOut(
         since=stats.since.astimezone(zone),
         until=stats.until.astimezone(zone),
         by_intent=[IntentStatsOut(intent=c.key, **_outcome(c)) for c in stats.by_intent],
         by_tactic=[TacticStatsOut(tactic=c.key, **_outcome(c)) for c in stats.by_tactic],
+        service=service_figures_out(figures, zone),
+    )
+
+
+def figures_out(figures: ChannelFigures) -> FiguresOut:
+    rate = figures.converted / figures.followed if figures.followed else None
+    return FiguresOut(
+        followed=figures.followed,
+        converted=figures.converted,
+        rate=rate,
+        amount_won=figures.amount_won,
+    )
+
+
+def figures_by_key(figures: Mapping[str, ChannelFigures]) -> dict[str, FiguresOut]:
+    return {key: figures_out(value) for key, value in figures.items()}
+
+
+def service_figures_out(figures: SalesFigures, zone: tzinfo) -> ServiceFiguresOut:
+    return ServiceFiguresOut(
+        since=figures.since.astimezone(zone),
+        until=figures.until.astimezone(zone),
+        inquiries=figures.inquiries,
+        ordered=figures.ordered,
+        paid=figures.paid,
+        order_rate=figures.order_rate,
+        inquiry_conversion=figures.inquiry_conversion,
+        response_times=ResponseTimesOut(
+            answered_messages=figures.answered_messages,
+            first_response_s=figures.first_response_s,
+            average_response_s=figures.average_response_s,
+            first_response_norm_s=FIRST_RESPONSE_NORM_S,
+            average_response_norm_s=AVERAGE_RESPONSE_NORM_S,
+        ),
+        messages=figures.messages,
+        refund_requests=figures.refund_requests,
+        refund_share=figures.refund_share,
+        refunds_resolved=figures.refunds_resolved,
+        refund_hours=figures.refund_hours,
+        reminders_by_channel=figures_by_key(figures.reminders_by_channel),
+        reminders_by_reason=figures_by_key(figures.reminders_by_reason),
     )
 
 

@@ -1,65 +1,67 @@
-"""Request and response bodies of the order and reminder endpoints."""
+"""Request and response bodies of the order and reminder endpoints, on the shared rules of
+api/models.py: ids, texts, amounts and moments are checked as everywhere else, and the schema
+marks the fields that come back null."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone, tzinfo
-from typing import Literal
+from datetime import date, datetime, tzinfo
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, confloat, conint, conlist, constr, validator
+from pydantic import Field, StrictStr, conint, conlist, validator
 
-from bot.figures import AVERAGE_RESPONSE_NORM_S, FIRST_RESPONSE_NORM_S, ChannelFigures, SalesFigures
-from bot.orders import Order, OrderEvent, OrderItem
-from bot.reminders import DailyView, DueReminder
+from api.models import (
+    MAX_ORDER_VALUE,
+    FiguresOut,
+    Schema,
+    _Body,
+    _id,
+    _text,
+    aware_moment,
+    figures_by_key,
+    id_field,
+    moment_text,
+    money,
+    text_field,
+)
+from bot.orders import EVENTS, Order, OrderEvent, OrderItem
+from bot.reminders import BUYER_REASONS, RESULTS, DailyView, DueReminder
 from bot.store.orders import Outcome, Reminder
 
-# no spaces, slashes or control characters: ids appear in paths (/v1/reminders/{id}/...)
-Id = constr(strict=True, min_length=1, max_length=64, regex=r"^[^\s/\x00-\x1f\x7f]+$")
-Money = confloat(ge=0, le=100_000_000)
-EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
-LATEST = datetime(2999, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+MAX_REASON_TEXT = 500
 
 
-class _Strict(BaseModel):
-    class Config:
-        extra = "forbid"
-
-    @validator("*")
-    def _unicode(cls, value):
-        """SQLite stores UTF-8: a lone surrogate (\\ud800) is refused here, not by the database."""
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValueError("must be valid Unicode text") from None
-        return value
+def _money_field(description: str, default: Any = ...) -> Any:
+    return Field(default, description=f"{description}, in yuan", ge=0, le=MAX_ORDER_VALUE)
 
 
-class OrderItemIn(_Strict):
-    product_id: Id = Field(description="the product's id in the shop profile")
+class OrderItemIn(_Body):
+    product_id: StrictStr = id_field("The product's id in the shop profile")
     quantity: conint(strict=True, ge=1, le=100_000)
-    price: Money = Field(description="unit price paid, in yuan")
-    sku_id: Id | None = None
+    price: float = _money_field("Unit price paid")
+    sku_id: StrictStr | None = id_field("The SKU's id", None)
+
+    _ids = validator("product_id", "sku_id", allow_reuse=True)(_id)
+    _price = validator("price", pre=True, allow_reuse=True)(money)
 
 
-class OrderEventIn(_Strict):
-    order_id: Id
-    buyer_id: Id
-    conversation_id: Id | None = None
+class OrderEventIn(_Body):
+    order_id: StrictStr = id_field("The platform's order id")
+    buyer_id: StrictStr = id_field("The platform's buyer id")
+    conversation_id: StrictStr | None = id_field("The conversation the order came from", None)
     items: conlist(OrderItemIn, min_items=1, max_items=200)
-    order_value: Money = Field(description="what the buyer pays for the order, in yuan")
-    event: Literal["created", "paid", "cancelled", "refunded"]
-    event_time: datetime = Field(description="ISO 8601 with a timezone offset")
+    order_value: float = _money_field("What the buyer pays for the order")
+    event: Literal[EVENTS]  # type: ignore[valid-type]
+    event_time: datetime = Field(
+        ..., description="ISO 8601 with a timezone offset, between 1970 and 2999"
+    )
     buyer_online: bool | None = Field(
         None, description="the buyer is online on the platform's IM (旺旺/咚咚) now"
     )
 
-    @validator("event_time")
-    def _aware(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            raise ValueError("must include a timezone offset, such as Z or +08:00")
-        if not EARLIEST <= value <= LATEST:
-            raise ValueError("must be between 1970-01-01T00:00:00Z and 2999-12-31T23:59:59Z")
-        return value
+    _ids = validator("order_id", "buyer_id", "conversation_id", allow_reuse=True)(_id)
+    _value = validator("order_value", pre=True, allow_reuse=True)(money)
+    _time_is_text = validator("event_time", pre=True, allow_reuse=True)(moment_text)
+    _time_has_zone = validator("event_time", allow_reuse=True)(aware_moment)
 
     def to_event(self) -> OrderEvent:
         return OrderEvent(
@@ -74,14 +76,14 @@ class OrderEventIn(_Strict):
         )
 
 
-class OrderItemOut(BaseModel):
+class OrderItemOut(Schema):
     product_id: str
     quantity: int
     price: float
     sku_id: str | None
 
 
-class OrderOut(BaseModel):
+class OrderOut(Schema):
     order_id: str
     buyer_id: str
     conversation_id: str | None
@@ -113,19 +115,19 @@ def order_out(order: Order, zone: tzinfo) -> OrderOut:
     )
 
 
-class ScriptLineOut(BaseModel):
+class ScriptLineOut(Schema):
     code: str
     text: str
 
 
-class ScriptOut(BaseModel):
+class ScriptOut(Schema):
     text: str = Field(description="opener plus the reason to pay now, ready to say or send")
     opener: str
     reason: ScriptLineOut | None = Field(description="at most one, backed by the profile now")
     answers: list[ScriptLineOut] = Field(description="answers for common payment problems")
 
 
-class DueReminderOut(BaseModel):
+class DueReminderOut(Schema):
     reminder_id: str
     order_id: str
     buyer_id: str
@@ -138,7 +140,7 @@ class DueReminderOut(BaseModel):
     script: ScriptOut
 
 
-class RemindersOut(BaseModel):
+class RemindersOut(Schema):
     now: datetime
     reminders: list[DueReminderOut]
 
@@ -169,26 +171,22 @@ def _due_out(due: DueReminder, zone: tzinfo) -> DueReminderOut:
     )
 
 
-BuyerReason = Literal[
-    "card_limit",
-    "price",
-    "mistake",
-    "company_transfer",
-    "out_of_stock",
-    "contract",
-    "not_buyer",
-    "payment_problem",
-    "instalments",
-    "other",
-]
+class OutcomeIn(_Body):
+    result: Literal[RESULTS]  # type: ignore[valid-type]
+    agent_id: StrictStr = id_field("The agent who followed the order")
+    buyer_reason: Literal[BUYER_REASONS] | None = Field(  # type: ignore[valid-type]
+        None, description="what the buyer said held them"
+    )
+    buyer_reason_text: StrictStr | None = text_field(
+        MAX_REASON_TEXT, "the buyer's own words; required with buyer_reason 'other'", None
+    )
+    amount_won: float | None = _money_field("Paid after the reminder", None)
 
-
-class OutcomeIn(_Strict):
-    result: Literal["paid", "will_pay", "declined", "unreachable"]
-    agent_id: Id
-    buyer_reason: BuyerReason | None = Field(None, description="what the buyer said held them")
-    buyer_reason_text: constr(strip_whitespace=True, min_length=1, max_length=500) | None = None
-    amount_won: Money | None = Field(None, description="paid after the reminder, in yuan")
+    _agent = validator("agent_id", allow_reuse=True)(_id)
+    _reason_text = validator("buyer_reason_text", allow_reuse=True)(
+        lambda v: _text(v, MAX_REASON_TEXT)
+    )
+    _amount = validator("amount_won", pre=True, allow_reuse=True)(money)
 
     @validator("buyer_reason_text", always=True)
     def _other_needs_text(cls, value, values):
@@ -212,7 +210,7 @@ class OutcomeIn(_Strict):
         )
 
 
-class ReminderOut(BaseModel):
+class ReminderOut(Schema):
     reminder_id: str
     order_id: str
     day: date
@@ -244,24 +242,7 @@ def reminder_out(reminder: Reminder, zone: tzinfo) -> ReminderOut:
     )
 
 
-class FiguresOut(BaseModel):
-    followed: int
-    converted: int
-    rate: float | None
-    amount_won: float
-
-
-def _figures_out(figures: ChannelFigures) -> FiguresOut:
-    rate = figures.converted / figures.followed if figures.followed else None
-    return FiguresOut(
-        followed=figures.followed,
-        converted=figures.converted,
-        rate=rate,
-        amount_won=figures.amount_won,
-    )
-
-
-class DailyOut(BaseModel):
+class DailyOut(Schema):
     day: date
     unpaid_orders: int
     followed: int
@@ -280,56 +261,6 @@ def daily_out(view: DailyView) -> DailyOut:
         converted=view.converted,
         rate=view.rate,
         amount_won=view.amount_won,
-        by_channel={k: _figures_out(v) for k, v in view.by_channel.items()},
-        by_reason={k: _figures_out(v) for k, v in view.by_reason.items()},
-    )
-
-
-class ResponseTimesOut(BaseModel):
-    answered_messages: int
-    first_response_s: float | None = Field(description="mean over conversations")
-    average_response_s: float | None
-    first_response_norm_s: float
-    average_response_norm_s: float
-
-
-class ServiceFiguresOut(BaseModel):
-    since: datetime
-    until: datetime
-    inquiries: int = Field(description="conversations with a buyer message in the period")
-    ordered: int
-    paid: int
-    inquiry_conversion: float | None = Field(description="询单转化率: paid / inquiries")
-    response_times: ResponseTimesOut
-    messages: int
-    refund_requests: int
-    refund_share: float | None
-    refunds_resolved: int
-    refund_hours: float | None = Field(description="mean, first refund request to refund")
-    reminders_by_channel: dict[str, FiguresOut]
-    reminders_by_reason: dict[str, FiguresOut]
-
-
-def service_figures_out(figures: SalesFigures, zone: tzinfo) -> ServiceFiguresOut:
-    return ServiceFiguresOut(
-        since=figures.since.astimezone(zone),
-        until=figures.until.astimezone(zone),
-        inquiries=figures.inquiries,
-        ordered=figures.ordered,
-        paid=figures.paid,
-        inquiry_conversion=figures.inquiry_conversion,
-        response_times=ResponseTimesOut(
-            answered_messages=figures.answered_messages,
-            first_response_s=figures.first_response_s,
-            average_response_s=figures.average_response_s,
-            first_response_norm_s=FIRST_RESPONSE_NORM_S,
-            average_response_norm_s=AVERAGE_RESPONSE_NORM_S,
-        ),
-        messages=figures.messages,
-        refund_requests=figures.refund_requests,
-        refund_share=figures.refund_share,
-        refunds_resolved=figures.refunds_resolved,
-        refund_hours=figures.refund_hours,
-        reminders_by_channel={k: _figures_out(v) for k, v in figures.reminders_by_channel.items()},
-        reminders_by_reason={k: _figures_out(v) for k, v in figures.reminders_by_reason.items()},
+        by_channel=figures_by_key(view.by_channel),
+        by_reason=figures_by_key(view.by_reason),
     )

@@ -84,7 +84,8 @@ def sales_figures(store: Store, shop: Shop, since: datetime, until: datetime) ->
     reminders = store.orders.reminders_between(
         shop.id, since.astimezone(zone).date(), until.astimezone(zone).date()
     )
-    followed = [reminder for reminder in reminders if reminder.result]
+    # reminders are stored by shop day; a window of date-times keeps those due inside it
+    followed = [r for r in reminders if r.result and since <= r.due_at <= until]
     return SalesFigures(
         since=since,
         until=until,

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import InvalidRequestError
-from bot.figures import ChannelFigures, SalesFigures, figures_by, figures_of_days
+from bot.figures import ChannelFigures, SalesFigures, figures_by, sales_figures
 from bot.orders import Order, OrderEvent
 from bot.reminder_plan import plan_reminder
 from bot.reminder_script import ReminderScript, reminder_script
@@ -90,8 +90,8 @@ class ReminderDesk:
     def today(self, shop_id: str) -> date:
         return self._clock().astimezone(self.zone(shop_id)).date()
 
-    def service_figures(self, shop_id: str, first: date, last: date) -> SalesFigures:
-        return figures_of_days(self._store, self._shops[shop_id], first, last)
+    def service_figures(self, shop_id: str, since: datetime, until: datetime) -> SalesFigures:
+        return sales_figures(self._store, self._shops[shop_id], since, until)
 
     def record_event(self, shop_id: str, event: OrderEvent) -> tuple[Order, bool]:
         return self._store.orders.record(shop_id, event, self._clock())

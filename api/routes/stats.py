@@ -4,14 +4,21 @@ from datetime import date, datetime, time, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic.datetime_parse import parse_datetime
 from pydantic.errors import DateTimeError
 
 from api.contract import answers
 from api.deps import Service, ShopId, ShopZone
 from api.errors import ApiError
-from api.models import StatsOut, moment_in_range, stats_out
+from api.models import (
+    ServiceFiguresOut,
+    StatsOut,
+    moment_in_range,
+    service_figures_out,
+    stats_out,
+)
+from api.routes.orders import Desk
 
 router = APIRouter(prefix="/v1", tags=["stats"])
 
@@ -54,21 +61,40 @@ def _moment(name: str, text: str | None, zone: ZoneInfo, *, end_of_day: bool) ->
         raise _invalid(name, str(error)) from None
 
 
-@router.get("/stats", response_model=StatsOut, responses=answers(401, 422))
-def stats(
-    shop_id: ShopId,
+def window(
     zone: ShopZone,
     service: Service,
     since: Annotated[str | None, Query(description=_MOMENT + "; its start.")] = None,
     until: Annotated[str | None, Query(description=_MOMENT + "; its end.")] = None,
-) -> StatsOut:
-    """Suggestions and acceptance, edit and rejection rates per intent and per tactic, for
-    suggestions made from since to until inclusive. Defaults: until now, since 7 days before.
-    Per intent, a suggestion counts once, with its best verdict (accepted > edited > rejected);
-    per tactic, each draft counts once, with its own verdict or its suggestion's rejection."""
+) -> tuple[datetime, datetime]:
+    """since to until inclusive; defaults: until now, since 7 days before."""
     start = _moment("since", since, zone, end_of_day=False)
     end = _moment("until", until, zone, end_of_day=True) or service.now()
     start = start or end - DEFAULT_WINDOW
     if start >= end:
         raise ApiError(422, "invalid_request", "since: must be earlier than until.")
-    return stats_out(service.stats(shop_id, start, end), zone)
+    return start, end
+
+
+Window = Annotated[tuple[datetime, datetime], Depends(window)]
+
+
+@router.get("/stats", response_model=StatsOut, responses=answers(401, 422))
+def stats(shop_id: ShopId, zone: ShopZone, service: Service, desk: Desk, span: Window) -> StatsOut:
+    """Suggestions and acceptance, edit and rejection rates per intent and per tactic, for
+    suggestions made from since to until inclusive, and the shop's service figures over the same
+    window (`service`, as GET /v1/stats/service answers). Per intent, a suggestion counts once,
+    with its best verdict (accepted > edited > rejected); per tactic, each draft counts once,
+    with its own verdict or its suggestion's rejection."""
+    figures = desk.service_figures(shop_id, *span)
+    return stats_out(service.stats(shop_id, *span), figures, zone)
+
+
+@router.get("/stats/service", response_model=ServiceFiguresOut, responses=answers(401, 422))
+def service_figures(shop_id: ShopId, zone: ShopZone, desk: Desk, span: Window) -> ServiceFiguresOut:
+    """The `service` section of GET /v1/stats alone, over the same window: 询单转化率
+    (conversations with a buyer message → orders → paid), response times (buyer message to the
+    agent's accepted or edited draft; first per conversation and average, with the 10 s / 16 s
+    norms), refund-request share and refund time, and payment-reminder conversion by channel
+    and by the reason for the channel (reminders due inside the window)."""
+    return service_figures_out(desk.service_figures(shop_id, *span), zone)

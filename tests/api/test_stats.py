@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from tests.api.conftest import suggest
 
 
@@ -102,3 +104,180 @@ def test_verdicts_count_once_per_suggestion_by_intent_and_once_per_draft_by_tact
     tactics = {row.pop("tactic"): row for row in stats["by_tactic"]}
     first, second = (draft["tactic"] for draft in made["drafts"][:2])
     assert (tactics[first], tactics[second]) == (outcome(1, 1, 1, 0, 0), outcome(1, 1, 0, 0, 1))
+
+
+def order(order_id, conversation, value, events):
+    """The order's events, each (event, local time on 2025-03-03)."""
+    return [
+        {
+            "order_id": order_id,
+            "buyer_id": f"buyer-{order_id}",
+            "conversation_id": conversation,
+            "items": [{"product_id": "laptop-14", "quantity": 1, "price": value}],
+            "order_value": value,
+            "event": name,
+            "event_time": f"2025-03-03T{at}+08:00",
+        }
+        for name, at in events
+    ]
+
+
+def answer(client, headers, clock, made, seconds, action="accepted"):
+    """The agent uses the first draft `seconds` after the buyer's message."""
+    clock.advance(seconds=seconds)
+    extra = {"final_text": "亲，这边帮您看一下"} if action == "edited" else {}
+    give(client, headers, made, action, **extra)
+
+
+def service_day(client, demo, clock):
+    """A morning of the demo shop (Monday 2025-03-03, Shanghai), from 10:00:00."""
+    for body in (
+        order("T1", "c1", 3850, [("created", "10:01:00"), ("paid", "10:02:00")])
+        + order("T2", "c2", 3850, [("created", "09:30:00"), ("paid", "09:40:00")])
+        + order("T3", "c3", 50, [("created", "09:00:00")])
+        + order("T4", None, 3850, [("created", "09:00:00")])
+    ):
+        assert client.post("/v1/orders", json=body, headers=demo).status_code == 201
+    # the 10:00 batch: T3 by SMS (low value), T4 by phone (high value)
+    due = client.get("/v1/reminders", headers=demo).json()["reminders"]
+    assert [(r["order_id"], r["channel"], r["due_at"]) for r in due] == [
+        ("T3", "sms", "2025-03-03T10:00:00+08:00"),
+        ("T4", "phone", "2025-03-03T10:00:00+08:00"),
+    ]
+    outcomes = {
+        "T3": {"result": "declined", "agent_id": "a1", "buyer_reason": "price"},
+        "T4": {"result": "paid", "agent_id": "a1", "amount_won": 3850},
+    }
+    for reminder in due:
+        url = f"/v1/reminders/{reminder['reminder_id']}/outcome"
+        body = outcomes[reminder["order_id"]]
+        assert client.post(url, json=body, headers=demo).status_code == 200
+    answer(client, demo, clock, suggest(client, demo, "今天能发吗", "c1"), 8)
+    answer(client, demo, clock, suggest(client, demo, "能便宜点吗", "c1"), 20, "edited")
+    refund = suggest(client, demo, "我要退货", "c2")  # at 10:00:28
+    assert refund["intent"] == "refund_intent"
+    answer(client, demo, clock, refund, 5)
+    suggest(client, demo, "在吗", "c3")  # at 10:00:33, never answered
+    refunded = order("T2", "c2", 3850, [("refunded", "12:00:28")])[0]
+    assert client.post("/v1/orders", json=refunded, headers=demo).status_code == 201
+
+
+def test_stats_add_the_service_figures_of_the_window(client, demo, clock):
+    service_day(client, demo, clock)
+    query = "since=2025-03-03&until=2025-03-03"
+    stats = client.get(f"/v1/stats?{query}", headers=demo).json()
+    assert stats["service"] == {
+        "since": "2025-03-03T00:00:00+08:00",
+        "until": "2025-03-03T23:59:59.999999+08:00",
+        "inquiries": 3,
+        "ordered": 3,
+        "paid": 2,
+        "order_rate": 1.0,
+        "inquiry_conversion": 2 / 3,
+        "response_times": {
+            "answered_messages": 3,
+            # first replies: c1 8 s, c2 5 s; all replies: 8, 20 and 5 s
+            "first_response_s": 6.5,
+            "average_response_s": 11.0,
+            "first_response_norm_s": 10.0,
+            "average_response_norm_s": 16.0,
+        },
+        "messages": 4,
+        "refund_requests": 1,
+        "refund_share": 0.25,
+        "refunds_resolved": 1,
+        "refund_hours": 2.0,
+        "reminders_by_channel": {
+            "phone": {"followed": 1, "converted": 1, "rate": 1.0, "amount_won": 3850.0},
+            "sms": {"followed": 1, "converted": 0, "rate": 0.0, "amount_won": 0.0},
+        },
+        "reminders_by_reason": {
+            "high_value": {"followed": 1, "converted": 1, "rate": 1.0, "amount_won": 3850.0},
+            "low_value": {"followed": 1, "converted": 0, "rate": 0.0, "amount_won": 0.0},
+        },
+    }
+    # the same computation answers GET /v1/stats/service
+    alone = client.get(f"/v1/stats/service?{query}", headers=demo)
+    assert (alone.status_code, alone.json()) == (200, stats["service"])
+
+
+def test_service_figures_follow_a_window_of_date_times(client, demo, clock):
+    service_day(client, demo, clock)
+    # 10:00:01 to 10:00:10: c1's two messages; the orders and the 10:00 reminders fall outside
+    query = "since=2025-03-03T10:00:01%2B08:00&until=2025-03-03T02:00:10Z"
+    service = client.get(f"/v1/stats?{query}", headers=demo).json()["service"]
+    assert service == {
+        "since": "2025-03-03T10:00:01+08:00",
+        "until": "2025-03-03T10:00:10+08:00",
+        "inquiries": 1,
+        "ordered": 0,
+        "paid": 0,
+        "order_rate": 0.0,
+        "inquiry_conversion": 0.0,
+        "response_times": {
+            "answered_messages": 1,
+            "first_response_s": 20.0,
+            "average_response_s": 20.0,
+            "first_response_norm_s": 10.0,
+            "average_response_norm_s": 16.0,
+        },
+        "messages": 1,
+        "refund_requests": 0,
+        "refund_share": 0.0,
+        "refunds_resolved": 0,
+        "refund_hours": None,
+        "reminders_by_channel": {},
+        "reminders_by_reason": {},
+    }
+
+
+def test_a_quiet_shop_has_empty_service_figures(client, demo):
+    service = client.get("/v1/stats", headers=demo).json()["service"]
+    assert (service["since"], service["until"]) == (
+        "2025-02-24T10:00:00+08:00",
+        "2025-03-03T10:00:00+08:00",
+    )
+    assert {key: value for key, value in service.items() if key not in ("since", "until")} == {
+        "inquiries": 0,
+        "ordered": 0,
+        "paid": 0,
+        "order_rate": None,
+        "inquiry_conversion": None,
+        "response_times": {
+            "answered_messages": 0,
+            "first_response_s": None,
+            "average_response_s": None,
+            "first_response_norm_s": 10.0,
+            "average_response_norm_s": 16.0,
+        },
+        "messages": 0,
+        "refund_requests": 0,
+        "refund_share": None,
+        "refunds_resolved": 0,
+        "refund_hours": None,
+        "reminders_by_channel": {},
+        "reminders_by_reason": {},
+    }
+
+
+@pytest.mark.parametrize("path", ["/v1/stats", "/v1/stats/service"])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("since=2025-13-01",
+         "since: must be an ISO 8601 date-time, such as 2025-03-01T10:00:00+08:00, or a date."),
+        ("until=2025-03-03T10:00:00",
+         "until: must include a timezone offset, such as Z or %2B08:00."),
+        ("since=2025-03-04&until=2025-03-03", "since: must be earlier than until."),
+    ],
+)  # fmt: skip
+def test_a_bad_window_names_the_parameter(client, demo, path, query, message):
+    response = client.get(f"{path}?{query}", headers=demo)
+    assert (response.status_code, response.json()["error"]["message"]) == (422, message)
+
+
+def test_service_figures_count_only_the_callers_shop(client, demo, rival, clock):
+    service_day(client, demo, clock)
+    query = "since=2025-03-03&until=2025-03-03"
+    theirs = client.get(f"/v1/stats?{query}", headers=rival).json()["service"]
+    assert (theirs["inquiries"], theirs["messages"], theirs["reminders_by_channel"]) == (0, 0, {})
