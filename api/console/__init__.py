@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.responses import RedirectResponse
 
 from api.console import agent, stats, trainer
-from api.console.pages import STATIC_DIR, install_error_pages
+from api.console.pages import STATIC_DIR, install_error_pages, redirect
 from bot.console import ConsoleDesk
 
 __all__ = ["ConsoleDesk", "install_console"]
@@ -19,4 +20,10 @@ def install_console(app: FastAPI) -> None:
     for module in (agent, trainer, stats):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=str(STATIC_DIR)), name="console-static")
+    # the address `make run` prints without a path leads to the console, not a JSON 404
+    app.add_api_route("/", _to_console, include_in_schema=False)
     install_error_pages(app)
+
+
+def _to_console() -> RedirectResponse:
+    return redirect("/console")

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from api.console.labels import REJECT_REASONS
-from api.console.pages import problem, redirect, render, status_of
+from api.console.pages import problem, redirect, render, status_of, verdict_map
 from api.console.session import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -156,11 +156,13 @@ def conversation(
         return problem(request, 404, f"没有编号为 {conversation_id} 的会话。", "/console/inbox")
     rows = desk.inbox(shop_id)
     previous, following = _neighbours(rows, conversation_id)
+    latest = found.suggestions[-1] if found.suggestions else None
     context = {
         "rows": rows,
         "current": conversation_id,
         "conversation": found,
-        "latest": found.suggestions[-1] if found.suggestions else None,
+        "latest": latest,
+        "all_handled": _all_handled(latest),
         "reasons": desk.reasons(shop_id, conversation_id),
         "followup": next((r for r in rows if r.conversation_id == conversation_id), None),
         "previous_url": _conversation_url(previous) if previous else None,
@@ -169,6 +171,15 @@ def conversation(
         "conversation_url": _conversation_url(conversation_id),
     }
     return render(request, "conversation.html", context)
+
+
+def _all_handled(latest: StoredSuggestion | None) -> bool:
+    """Every draft card of the newest message has its verdict (or the whole suggestion was
+    rejected): the page says what to do next."""
+    if latest is None or not latest.drafts:
+        return False
+    verdicts = verdict_map(latest)
+    return "" in verdicts or all(d.draft_id in verdicts for d in latest.drafts[:3])
 
 
 def _suggestion(found: Conversation, suggestion_id: str) -> StoredSuggestion:

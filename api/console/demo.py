@@ -51,12 +51,18 @@ def ensure_demo_agent(
     return password, True
 
 
+def browser_url(host: str, port: int) -> str:
+    """What a browser on this machine opens: a server bound to every interface is reached on
+    the loopback address."""
+    return f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
+
+
 def announce_console(
     host: str, port: int, password: str, created: bool, var_dir: Path, out: TextIO
 ) -> None:
     """The password in full once, when set; afterwards the file that keeps it."""
     path = var_dir / PASSWORD_FILE
-    print(f"Agent console: http://{host}:{port}/console", file=out)
+    print(f"Agent console: {browser_url(host, port)}/console", file=out)
     if created:
         print(f"  demo agent login: {DEMO_AGENT} / {password} (saved to {path})", file=out)
     else:

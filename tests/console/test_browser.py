@@ -52,63 +52,121 @@ def log_in(page, name: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="登录").click()
 
 
-def test_an_agent_handles_a_conversation_with_the_keyboard(browser, base_url, demo):
-    page = new_page(browser, base_url)
-    log_in(page, "xiaowang")
-    expect(page).to_have_url(f"{base_url}/console/inbox")
-    page.get_by_label("会话编号").fill("c-browser")
-    page.keyboard.press("Escape")
-    page.keyboard.press("/")
-    page.keyboard.type("能便宜点吗")
-    page.keyboard.press("Control+Enter")
-    expect(page).to_have_url(f"{base_url}/console/conversations/c-browser")
+def tactics_and_texts(page) -> list[tuple[str, str]]:
     cards = page.locator(".draft")
-    expect(cards.first).to_be_visible()
+    return [
+        (cards.nth(at).locator(".tactic code").inner_text(), texts)
+        for at, texts in enumerate(cards.locator(".draft-text").all_inner_texts())
+    ]
+
+
+def submit(page, key: str) -> None:
+    """A key that posts a form or follows a link; returns once the next page has loaded."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def test_an_agent_handles_two_conversations_with_the_keyboard_alone(browser, base_url, demo, clock):
+    """`make run`'s promise: log in, paste, accept, edit, reject and move on without the mouse."""
+    page = new_page(browser, base_url)
+    page.goto("/console")
+    expect(page).to_have_url(f"{base_url}/console/login")
+    expect(page.get_by_label("用户名")).to_be_focused()
+    page.keyboard.type("xiaowang")
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    submit(page, "Enter")
+    expect(page).to_have_url(f"{base_url}/console/inbox")
+
+    # n: a new conversation, its id typed, Tab to the message, Ctrl+Enter asks for drafts
+    page.keyboard.press("n")
+    expect(page.get_by_label("会话编号")).to_be_focused()
+    page.keyboard.type("c-first")
+    page.keyboard.press("Tab")
+    page.keyboard.type("太贵了，能送点赠品吗")
+    submit(page, "Control+Enter")
+    expect(page).to_have_url(f"{base_url}/console/conversations/c-first")
     expect(page.locator(".understanding .intent")).to_contain_text("嫌贵砍价")
-    first = cards.locator(".draft-text").all_inner_texts()
-    assert len(first) >= 2
+    drafts = tactics_and_texts(page)
+    assert [tactic for tactic, _ in drafts] == ["gift", "coupon", "service_value"]
+    texts = [text for _, text in drafts]
+    cards = page.locator(".draft")
 
-    page.keyboard.press("1")
-    page.keyboard.press("Enter")
+    # 3 then Enter: accepted and copied, the next open card takes the focus
+    page.keyboard.press("3")
+    expect(cards.nth(2)).to_be_focused()
+    submit(page, "Enter")
     expect(page.locator("#flash")).to_have_text("已采用，文本已复制到剪贴板")
-    assert page.evaluate("navigator.clipboard.readText()") == first[0]
+    assert page.evaluate("navigator.clipboard.readText()") == texts[2]
+    expect(cards.nth(0)).to_be_focused()
 
+    # 2, e: the caret waits at the end of the draft; Ctrl+Enter sends the edited text
     page.keyboard.press("2")
     page.keyboard.press("e")
-    editor = cards.nth(1).locator("textarea")
-    expect(editor).to_be_focused()
-    editor.fill("亲，这款已经是活动价啦，我帮您申请个小赠品～")
-    page.keyboard.press("Control+Enter")
-    expect(cards.nth(1).locator(".verdict")).to_contain_text("已编辑后发送")
+    expect(cards.nth(1).locator("textarea")).to_be_focused()
+    page.keyboard.type("今天拍下今天发")
+    submit(page, "Control+Enter")
+    expect(page.locator("#flash")).to_have_text("已记录编辑，文本已复制到剪贴板")
+    expect(cards.nth(1).locator(".verdict")).to_contain_text(
+        f"已编辑后发送：{texts[1]}今天拍下今天发"
+    )
 
-    # the buyer writes again: pasted into the same conversation, its drafts replace the cards
-    page.keyboard.press("/")
-    page.keyboard.type("还是太贵了")
-    page.keyboard.press("Control+Enter")
-    expect(page.locator(".turn")).to_have_count(2)
-    second = cards.first.locator(".draft-text").inner_text()
+    # 1, r: the reason list has the focus, ArrowDown picks the second reason, Enter confirms
     page.keyboard.press("1")
     page.keyboard.press("r")
-    expect(cards.first.locator("select")).to_be_focused()
-    cards.first.locator("select").select_option("tone")
-    page.keyboard.press("Tab")
-    page.keyboard.type("太生硬")
+    expect(cards.nth(0).locator("select")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    submit(page, "Enter")
+    expect(page.locator("#flash")).to_have_text("已拒绝并记录原因")
+    expect(cards.nth(0).locator(".verdict")).to_contain_text("已拒绝（原因：信息不准确）")
+    expect(page.locator(".all-handled")).to_contain_text("这条消息已处理完")
     page.keyboard.press("Enter")
-    expect(cards.first.locator(".verdict")).to_contain_text("已拒绝（原因：语气不合适：太生硬）")
+    expect(page.locator("#flash")).to_have_text(
+        "这条消息的草稿都已处理。按 j 去下一个会话，或按 / 粘贴买家的新消息。"
+    )
 
-    logged = httpx.get(f"{base_url}/v1/conversations/c-browser", headers=demo).json()
-    verdicts = [
-        [(f["action"], f["draft_text"], f["final_text"], f["agent_id"]) for f in m["feedback"]]
-        for m in logged["messages"]
-    ]
-    assert verdicts == [
+    # a second conversation, a minute later, so the inbox order is fixed: c-second, c-first
+    clock.advance(minutes=1)
+    submit(page, "n")
+    expect(page.get_by_label("会话编号")).to_be_focused()
+    page.keyboard.type("c-second")
+    page.keyboard.press("Tab")
+    page.keyboard.type("今天能发货吗")
+    submit(page, "Control+Enter")
+    expect(page).to_have_url(f"{base_url}/console/conversations/c-second")
+    shipping = tactics_and_texts(page)[0]
+    submit(page, "Enter")
+    expect(cards.nth(0).locator(".verdict")).to_contain_text("已采用")
+
+    # k at the top says so; j and k move between the two conversations
+    page.keyboard.press("k")
+    expect(page.locator("#flash")).to_have_text("已经是第一个会话。")
+    submit(page, "j")
+    expect(page).to_have_url(f"{base_url}/console/conversations/c-first")
+    submit(page, "k")
+    expect(page).to_have_url(f"{base_url}/console/conversations/c-second")
+    # the inbox: the newest conversation is selected, j moves down, Enter opens
+    submit(page, "n")
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")
+    submit(page, "Enter")
+    expect(page).to_have_url(f"{base_url}/console/conversations/c-first")
+
+    def logged(conversation: str) -> list[list[tuple]]:
+        answer = httpx.get(f"{base_url}/v1/conversations/{conversation}", headers=demo).json()
+        return [
+            [(f["action"], f["draft_text"], f["final_text"], f["agent_id"]) for f in m["feedback"]]
+            for m in answer["messages"]
+        ]
+
+    assert logged("c-first") == [
         [
-            ("accepted", first[0], first[0], "xiaowang"),
-            ("edited", first[1], "亲，这款已经是活动价啦，我帮您申请个小赠品～", "xiaowang"),
-        ],
-        [("rejected", second, None, "xiaowang")],
+            ("accepted", texts[2], texts[2], "xiaowang"),
+            ("edited", texts[1], f"{texts[1]}今天拍下今天发", "xiaowang"),
+            ("rejected", texts[0], None, "xiaowang"),
+        ]
     ]
-    assert [m["agent_id"] for m in logged["messages"]] == ["xiaowang", "xiaowang"]
+    assert logged("c-second") == [[("accepted", shipping[1], shipping[1], "xiaowang")]]
 
 
 def test_a_draft_needing_approval_asks_for_the_supervisor_first(
@@ -128,27 +186,6 @@ def test_a_draft_needing_approval_asks_for_the_supervisor_first(
     assert questions == ["这条草稿超出客服权限，需要主管批准。主管已经批准发送了吗？"]
     logged = httpx.get(f"{base_url}/v1/conversations/c-approval", headers=demo).json()
     assert logged["messages"][0]["feedback"][0]["final_text"] == APPROVAL_TEXT
-
-
-def test_j_and_k_move_between_conversations(browser, base_url, clock):
-    page = new_page(browser, base_url)
-    log_in(page, "xiaowang")
-    for name in ("first", "second"):
-        page.goto("/console/inbox")
-        page.get_by_label("会话编号").fill(name)
-        page.get_by_label("买家消息").fill("在吗")
-        page.keyboard.press("Control+Enter")
-        expect(page).to_have_url(f"{base_url}/console/conversations/{name}")
-        clock.advance(minutes=1)
-    page.keyboard.press("j")
-    expect(page).to_have_url(f"{base_url}/console/conversations/first")
-    page.keyboard.press("k")
-    expect(page).to_have_url(f"{base_url}/console/conversations/second")
-    page.goto("/console/inbox")
-    page.keyboard.press("j")
-    page.keyboard.press("j")
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{base_url}/console/conversations/first")
 
 
 def test_another_shop_sees_nothing_and_a_trainer_labels_from_the_queue(browser, base_url, settings):

@@ -5,13 +5,17 @@
 (function () {
   const page = document.body.dataset.page;
   const FLASH_KEY = "huashu-flash";
+  const NEXT_STEP = "按 j 去下一个会话，或按 / 粘贴买家的新消息。";
+
+  let flashTimer = null;
 
   function showFlash(text) {
     const flash = document.getElementById("flash");
     if (!flash || !text) return;
     flash.textContent = text;
     flash.hidden = false;
-    setTimeout(function () { flash.hidden = true; }, 4000);
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(function () { flash.hidden = true; }, 4000);
   }
 
   function typing(target) {
@@ -41,6 +45,17 @@
     try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
     area.remove();
     return copied;
+  }
+
+  // n on any agent page: the inbox's paste box with the conversation id field focused
+  const NEW_CONVERSATION = "/console/inbox#new";
+
+  function newConversation() {
+    document.getElementById("paste-conversation").focus();
+  }
+
+  function move(url, atEnd) {
+    if (url) window.location.href = url; else showFlash(atEnd);
   }
 
   function approvedBySupervisor(card, form) {
@@ -75,7 +90,7 @@
 
     function pick(number) {
       const card = cards[number - 1];
-      if (!card) return;
+      if (!card) { showFlash("没有第 " + number + " 条草稿。"); return; }
       cards.forEach(function (other) { other.classList.toggle("selected", other === card); });
       selected = card;
       card.focus();
@@ -96,8 +111,15 @@
       card.focus();
     }
 
+    function handled(card) {
+      if (card && card.querySelector(".accept-form")) return false;
+      const what = card ? "这条草稿已处理过。" : cards.length ? "这条消息的草稿都已处理。" : "这条消息没有草稿。";
+      showFlash(what + NEXT_STEP);
+      return true;
+    }
+
     function openForm(card, selector) {
-      if (!card || !card.querySelector(selector)) return;
+      if (handled(card)) return;
       closeForms(card);
       const form = card.querySelector(selector);
       card.querySelector(".actions").hidden = true;
@@ -122,11 +144,14 @@
       });
       const edit = card.querySelector(".edit-form");
       edit.addEventListener("submit", function (event) {
-        if (!approvedBySupervisor(card, edit)) { event.preventDefault(); return; }
-        const text = edit.querySelector("textarea").value;
         event.preventDefault();
+        if (!approvedBySupervisor(card, edit)) return;
+        const text = edit.querySelector("textarea").value;
+        // the server records an unchanged "edit" as an accept; the message says what was recorded
+        const unchanged = text === card.querySelector(".draft-text").textContent;
         copyText(text).then(function (copied) {
-          sessionStorage.setItem(FLASH_KEY, copied ? "已记录编辑，文本已复制到剪贴板" : "已记录编辑");
+          const done = unchanged ? "未修改，已按采用记录" : "已记录编辑";
+          sessionStorage.setItem(FLASH_KEY, copied ? done + "，文本已复制到剪贴板" : done);
           edit.submit();
         });
       });
@@ -146,7 +171,8 @@
         if (event.key === "Escape") {
           const card = target.closest(".draft");
           if (card) closeForms(card); else target.blur();
-        } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey || target.tagName === "SELECT")) {
+          // Enter on the reason list confirms the rejection (a select has no implicit submission)
           const form = target.closest("form");
           if (form) { event.preventDefault(); form.requestSubmit(); }
         }
@@ -157,14 +183,15 @@
       if (["1", "2", "3"].includes(event.key)) { pick(Number(event.key)); event.preventDefault(); }
       else if (event.key === "Enter" && !["BUTTON", "A"].includes(target.tagName) && (target === document.body || target.closest(".draft"))) {
         const card = chosen();
-        const accept = card && card.querySelector(".accept-form");
-        if (accept) { event.preventDefault(); accept.requestSubmit(); }
+        event.preventDefault();
+        if (!handled(card)) card.querySelector(".accept-form").requestSubmit();
       }
       else if (event.key === "e") { event.preventDefault(); openForm(chosen(), ".edit-form"); }
       else if (event.key === "r") { event.preventDefault(); openForm(chosen(), ".reject-form"); }
-      else if (event.key === "j" && body.next) { window.location.href = body.next; }
-      else if (event.key === "k" && body.previous) { window.location.href = body.previous; }
+      else if (event.key === "j") { move(body.next, "已经是最后一个会话。"); }
+      else if (event.key === "k") { move(body.previous, "已经是第一个会话。"); }
       else if (event.key === "/") { event.preventDefault(); document.getElementById("paste-message").focus(); }
+      else if (event.key === "n") { window.location.href = NEW_CONVERSATION; }
     });
 
     const open = cards.find(function (card) { return card.querySelector(".accept-form"); });
@@ -186,9 +213,14 @@
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === "j") nav.next();
       else if (event.key === "k") nav.previous();
-      else if (event.key === "Enter" && nav.current()) { event.preventDefault(); nav.open(); }
+      // a focused link or button keeps its own Enter
+      else if (event.key === "Enter" && nav.current() && !["BUTTON", "A"].includes(event.target.tagName)) { event.preventDefault(); nav.open(); }
       else if (event.key === "/") { event.preventDefault(); document.getElementById("paste-message").focus(); }
+      else if (event.key === "n") { event.preventDefault(); newConversation(); }
     });
+    // the newest conversation is selected, so Enter opens it straight after logging in
+    if (items.length) nav.next();
+    if (window.location.hash === "#new") newConversation();
   }
 
   // ---- the review queue ----
