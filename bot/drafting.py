@@ -20,6 +20,7 @@ from bot.tactics import (
     clarify,
     delivery_estimate,
     handoff,
+    hesitation,
     order_shipping,
     refund_reason,
 )
@@ -133,6 +134,26 @@ PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优�
 # model reads it as thanks. The answer is their order's shipping, not "不客气".
 REPORT_INTENTS = ("thanks", "out_of_scope", "greet")
 
+# Questions the product's description or warranty answer, whatever else the buyer worries about.
+INFO_WORDS = (
+    "面料",
+    "材质",
+    "材料",
+    "什么料",
+    "容量",
+    "多大的",
+    "尺寸",
+    "重量",
+    "多重",
+    "功率",
+    "参数",
+    "配置",
+    "内存",
+    "续航",
+    "保修",
+    "质保",
+)
+INFO_INTENTS = ("quality_worry", "out_of_scope", "size_worry", "stock_availability")
 STOCK_WORDS = ("有货", "还有", "有没有", "有吗", "的吗", "没货", "补货", "现货", "有的吗")
 
 # A tactic that is what the intent asks for is never held back as "already offered".
@@ -268,6 +289,12 @@ def plan(ctx: Context) -> tuple[str, ...]:
     if wants_exchange(ctx):
         # the buyer named the size they want: the exchange, not a sizing questionnaire
         return ("refund_remedy", "return_policy")
+    if ctx.intent == "hesitation" and hesitation.waits_for_sale(ctx):
+        # "等双十一再买": a running offer, else price protection or patience; never "现在拍今天发"
+        return ("promotion", "hesitation")
+    if ctx.intent in INFO_INTENTS and ctx.product is not None and ctx.mentions(*INFO_WORDS):
+        # "泳衣什么面料的 会不会褪色": the product's facts answer before a general reassurance
+        return ("product_info", *(tactic for tactic in intent_plan if tactic != "product_info"))
     if ctx.intent == "out_of_scope" and ctx.order_id() is not None:
         # an order number with no question: the buyer wants that order looked at
         intent_plan = ("order_check",)

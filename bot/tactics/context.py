@@ -114,6 +114,17 @@ def requested_skus(ctx: Context) -> tuple[Sku, ...]:
     )
 
 
+def current_price(ctx: Context) -> float:
+    """What the product in question costs today: a running promotion's price beats the list
+    price (a draft that says "现在¥89" during a ¥79 sale states a false price)."""
+    prices = [
+        promotion.price
+        for promotion in ctx.shop.running_promotions(ctx.now)
+        if promotion.price is not None and promotion.product == ctx.product.id
+    ]
+    return min([ctx.product.price, *prices])
+
+
 def item_label(ctx: Context) -> str:
     """The product name plus the size/colour the buyer named, e.g. "儿童连体泳衣 蓝色 90码"."""
     size, color = ctx.text_value("size"), ctx.text_value("color")

@@ -3,7 +3,7 @@ asks a supervisor. Always needs approval; never sent unattended."""
 
 from __future__ import annotations
 
-from bot.tactics.context import Context
+from bot.tactics.context import Context, current_price
 from bot.types import Draft
 
 CUES = ("差价", "申请")
@@ -11,12 +11,13 @@ CUES = ("差价", "申请")
 
 def propose(ctx: Context) -> list[Draft]:
     competitor = ctx.number("competitor_price")
-    if ctx.product is None or competitor is None or competitor >= ctx.product.price:
+    if ctx.product is None or competitor is None or competitor >= current_price(ctx):
         return []
+    price = current_price(ctx)
     facts = {
         "product": ctx.product.name,
-        "price": ctx.product.price,
+        "price": price,
         "competitor_price": competitor,
-        "gap": round(ctx.product.price - competitor, 2),
+        "gap": round(price - competitor, 2),
     }
     return [ctx.draft("price_match", "price_match.ask_supervisor", facts)]

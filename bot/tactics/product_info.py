@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.tactics.context import Context
+from bot.tactics.context import Context, current_price
 from bot.types import Draft
 
 WARRANTY_WORDS = ("保修", "质保", "保多久")
@@ -27,7 +27,7 @@ def propose(ctx: Context) -> list[Draft]:
                 auto_send_safe=True,
             )
         ]
-    facts |= {"price": ctx.product.price}
+    facts |= {"price": current_price(ctx)}
     return [
         ctx.draft(
             "product_info",

@@ -5,7 +5,7 @@ costs the buyer (return shipping at their charge) is answered when asked, never 
 from __future__ import annotations
 
 from bot.shop.model import Shop
-from bot.tactics.context import Context
+from bot.tactics.context import Context, current_price
 from bot.types import Draft
 
 CUES = ("售后", "服务", "评分")
@@ -18,7 +18,7 @@ def propose(ctx: Context) -> list[Draft]:
     gap = _gap(ctx)
     if gap is None:
         return [_draft(ctx, "service_value.plain", facts)]
-    facts |= {"price": ctx.product.price, "competitor_price": ctx.number("competitor_price")}
+    facts |= {"price": current_price(ctx), "competitor_price": ctx.number("competitor_price")}
     return [_draft(ctx, "service_value.gap", facts | {"gap": gap})]
 
 
@@ -49,9 +49,9 @@ def _strength_facts(shop: Shop) -> dict:
 
 def _gap(ctx: Context) -> float | None:
     competitor = ctx.number("competitor_price")
-    if ctx.product is None or competitor is None or competitor >= ctx.product.price:
+    if ctx.product is None or competitor is None or competitor >= current_price(ctx):
         return None
-    return round(ctx.product.price - competitor, 2)
+    return round(current_price(ctx) - competitor, 2)
 
 
 def _draft(ctx: Context, key: str, facts: dict) -> Draft:

@@ -25,6 +25,8 @@ def propose(ctx: Context) -> list[Draft]:
         ),
         None,
     )
+    if measured is None and _usual_size(ctx, product) is not None:
+        return [_usual(ctx, product, _usual_size(ctx, product))]
     if measured is None:
         return [
             ctx.draft(
@@ -49,8 +51,33 @@ def propose(ctx: Context) -> list[Draft]:
                 auto_send_safe=True,
             )
         ]
+    rows = _narrowed(ctx, product, entity, rows)
     row = rows[-1] if product.size_up else rows[0]
     return [_recommend(ctx, product, row, facts | {"between_sizes": len(rows) > 1})]
+
+
+def _narrowed(ctx: Context, product: Product, used: str, rows: list[SizeRow]) -> list[SizeRow]:
+    """Between two sizes by one measure, the buyer's other measures decide when they can (11kg
+    is 80 or 90; 18 months says 90)."""
+    for entity, _ in MEASURES:
+        value = ctx.number(entity)
+        if len(rows) < 2 or entity == used or value is None:
+            continue
+        fitting = [row for row in rows if _contains(getattr(row, entity), value)]
+        rows = fitting or rows
+    return rows
+
+
+def _usual_size(ctx: Context, product: Product) -> str | None:
+    """The size the buyer usually wears ("平时穿L"), when the product's chart has it."""
+    size = ctx.text_value("size")
+    return size if size in {row.size for row in product.size_chart} else None
+
+
+def _usual(ctx: Context, product: Product, size: str) -> Draft:
+    notes = "".join(note.text for note in product.fit_notes if note.applies_to(ctx.number("age")))
+    facts = {"product": product.name, "size": size, "notes": notes}
+    return _draft(ctx, "size_advice.usual", facts, auto_send_safe=True)
 
 
 def _charted_product(ctx: Context) -> Product | None:

@@ -17,7 +17,8 @@ from tests.bot_helpers import context
             {
                 "product": "LED护眼台灯",
                 "description": "国AA级照度，无频闪，三档色温可调",
-                "price": 159,
+                # today's price: the flash sale's ¥129, not the list price ¥159
+                "price": 129,
             },
         ),
         (
@@ -26,7 +27,7 @@ from tests.bot_helpers import context
             {
                 "product": "可视空气炸锅",
                 "description": "5.5升大容量，可视窗口，免翻面热风循环",
-                "price": 459,
+                "price": 399,
             },
         ),
     ],

@@ -58,13 +58,13 @@ def test_competitor_not_cheaper_no_gap_claim():
 
 def test_price_match_needs_approval():
     ctx = context(
-        "jdhome", "compare_shops", "京东别家429", product="空气炸锅", competitor_price=429
+        "jdhome", "compare_shops", "京东别家379", product="空气炸锅", competitor_price=379
     )
     assert price_match.propose(ctx) == [
         Draft(
-            text="亲，您说的¥429我记下了，差价30元我帮您向主管申请一下，请稍等～",
+            text="亲，您说的¥379我记下了，差价20元我帮您向主管申请一下，请稍等～",
             tactic="price_match",
-            facts={"product": "可视空气炸锅", "price": 459, "competitor_price": 429, "gap": 30},
+            facts={"product": "可视空气炸锅", "price": 399, "competitor_price": 379, "gap": 20},
             needs_approval=True,
             auto_send_safe=False,
         )
@@ -81,3 +81,12 @@ def test_price_match_needs_approval():
 )
 def test_no_price_match_without_a_real_gap(shop_id, entities):
     assert price_match.propose(context(shop_id, "compare_shops", **entities)) == []
+
+
+def test_gap_counts_from_the_running_promotion_price():
+    # list price ¥459, 家电节 price ¥399: another shop's ¥429 is not cheaper, nothing to match
+    ctx = context(
+        "jdhome", "compare_shops", "京东别家429", product="空气炸锅", competitor_price=429
+    )
+    assert price_match.propose(ctx) == []
+    assert "gap" not in service_value.propose(ctx)[0].facts
