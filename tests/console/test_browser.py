@@ -1,6 +1,7 @@
 """The console in Debian's Chromium (playwright), against a live uvicorn on a free loopback port
-with the session's model, a tmp database and a copy of data/: an agent handles a conversation with
-the keyboard, the API's conversation log shows what the page recorded, a trainer labels a review
+with the session's model, a tmp database and a copy of data/: an agent logs in and handles two
+conversations with the keyboard alone, the API's conversation log shows what the page recorded,
+a draft needing approval asks first, a trainer labels a review
 item, another shop's agent sees nothing, a POST without its CSRF token is refused, and repeated
 bad passwords lock the login."""
 
