@@ -24,6 +24,7 @@ from bot.tactics import (
     order_shipping,
     refund_reason,
 )
+from bot.tactics.context import current_price
 from bot.templates import render
 from bot.tone import is_upset
 from bot.types import Draft, Entity, Turn, Understanding
@@ -228,6 +229,8 @@ def _asked_in_words(ctx: Context) -> list[Draft]:
     ):
         if asked and fits(tactic, ctx):
             return TACTICS[tactic](ctx)
+    if asks_delivery(ctx):
+        return TACTICS["delivery_estimate"](ctx)
     if asks_stock(ctx):
         return [
             draft
@@ -289,9 +292,17 @@ def plan(ctx: Context) -> tuple[str, ...]:
     if wants_exchange(ctx):
         # the buyer named the size they want: the exchange, not a sizing questionnaire
         return ("refund_remedy", "return_policy")
-    if ctx.intent == "hesitation" and hesitation.waits_for_sale(ctx):
-        # "等双十一再买": a running offer, else price protection or patience; never "现在拍今天发"
+    if ctx.intent == "compare_shops" and promotion_beats_competitor(ctx):
+        # "隔壁店台灯139": today's ¥129 sale price is the answer, not the after-sales pitch
+        return ("promotion", *(tactic for tactic in intent_plan if tactic != "promotion"))
+    if ctx.intent == "hesitation" and (
+        hesitation.waits_for_sale(ctx) or hesitation.waits_for_money(ctx)
+    ):
+        # "等双十一再买", "等发工资": a running offer, else price protection, instalments or
+        # patience; never "现在拍今天发"
         return ("promotion", "hesitation")
+    if ctx.intent in (*INFO_INTENTS, "ask_product_info") and ctx.mentions("自营"):
+        return ("product_info",)
     if ctx.intent in INFO_INTENTS and ctx.product is not None and ctx.mentions(*INFO_WORDS):
         # "泳衣什么面料的 会不会褪色": the product's facts answer before a general reassurance
         return ("product_info", *(tactic for tactic in intent_plan if tactic != "product_info"))
@@ -318,8 +329,17 @@ def asks_delivery(ctx: Context) -> bool:
     if not fits("delivery_estimate", ctx):
         return False
     return delivery_estimate.asks_carrier(ctx) or (
-        ctx.intent == "shipping_time" and delivery_estimate.asks_days(ctx)
+        ctx.intent == "shipping_time"
+        and not ctx.understanding.fallback
+        and delivery_estimate.asks_days(ctx)
     )
+
+
+def promotion_beats_competitor(ctx: Context) -> bool:
+    competitor = ctx.number("competitor_price")
+    if ctx.product is None or competitor is None or not fits("promotion", ctx):
+        return False
+    return current_price(ctx) <= competitor < ctx.product.price
 
 
 def reports_order_done(ctx: Context) -> bool:

@@ -62,7 +62,10 @@ def propose(ctx: Context) -> list[Draft]:
 
 
 def _carrier_answer(ctx: Context, facts: dict) -> Draft:
-    named = next((name for name in COURIERS if ctx.mentions(name)), None)
+    text = ctx.understanding.text
+    mentioned = [name for name in COURIERS if name in text]
+    # "能发中通吗 京东快递太慢": the courier asked for is the first one named
+    named = min(mentioned, key=text.find) if mentioned else None
     if named is None:
         return _draft(ctx, "delivery_estimate.carriers", facts)
     listed = [

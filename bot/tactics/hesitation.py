@@ -21,8 +21,16 @@ SALE_WAIT_WORDS = (
 )
 
 
+# "等发工资再说": money is the reason; instalments answer it when the shop offers them
+MONEY_WORDS = ("发工资", "等工资", "没钱", "手头紧", "钱不够", "月底", "下个月")
+
+
 def waits_for_sale(ctx: Context) -> bool:
     return ctx.mentions(*SALE_WAIT_WORDS)
+
+
+def waits_for_money(ctx: Context) -> bool:
+    return ctx.mentions(*MONEY_WORDS)
 
 
 def propose(ctx: Context) -> list[Draft]:
@@ -33,6 +41,17 @@ def propose(ctx: Context) -> list[Draft]:
                 "hesitation",
                 "hesitation.price_protection",
                 {"days": days},
+                needs_approval=False,
+                auto_send_safe=True,
+            )
+        ]
+    instalments = ctx.shop.payment.instalments
+    if waits_for_money(ctx) and instalments:
+        return [
+            ctx.draft(
+                "hesitation",
+                "hesitation.instalments",
+                {"instalments": instalments},
                 needs_approval=False,
                 auto_send_safe=True,
             )

@@ -28,7 +28,9 @@ def propose(ctx: Context) -> list[Draft]:
     if kind is not None and kind[2] == "专用":
         special = next(kind_ for kind_ in invoice.types if "专用" in kind_)
         return [_draft(ctx, "invoice.special", facts | {"asked": special, "issued": True})]
-    if ctx.mentions(*COMPANY_WORDS):
+    # "抬头个人": a personal title is no company question
+    personal = ctx.mentions("个人") and not ctx.mentions("公司", "税号", "单位")
+    if ctx.mentions(*COMPANY_WORDS) and not personal:
         key = "invoice.company" if invoice.company_title else "invoice.no_company"
         return [_draft(ctx, key, facts | {"company_title": invoice.company_title})]
     return [_draft(ctx, "invoice.types", facts)]

@@ -9,6 +9,8 @@ WARRANTY_WORDS = ("保修", "质保", "保多久")
 
 
 def propose(ctx: Context) -> list[Draft]:
+    if ctx.mentions("自营"):
+        return [_who_ships(ctx)]
     if ctx.product is None:
         return [
             ctx.draft(
@@ -37,3 +39,12 @@ def propose(ctx: Context) -> list[Draft]:
             auto_send_safe=True,
         )
     ]
+
+
+def _who_ships(ctx: Context) -> Draft:
+    """ "是京东自营吗": the shop's own fulfilment says it, whichever product is meant."""
+    shipping = ctx.shop.shipping
+    key = f"product_info.{shipping.fulfilment}"
+    facts = {"shop": ctx.shop.name, "fulfilment": shipping.fulfilment}
+    facts |= {"carriers": shipping.carriers, "days": shipping.default_delivery_days}
+    return ctx.draft("product_info", key, facts, needs_approval=False, auto_send_safe=True)
