@@ -445,12 +445,16 @@ def stats_out(stats: Stats, figures: SalesFigures, zone: tzinfo) -> StatsOut:
     )
 
 
+def rounded_rate(rate: float | None) -> float | None:
+    """Rates to 4 decimals, as the verdict rates of /v1/stats."""
+    return None if rate is None else round(rate, 4)
+
+
 def figures_out(figures: ChannelFigures) -> FiguresOut:
-    rate = figures.converted / figures.followed if figures.followed else None
     return FiguresOut(
         followed=figures.followed,
         converted=figures.converted,
-        rate=rate,
+        rate=rounded_rate(figures.rate),
         amount_won=figures.amount_won,
     )
 
@@ -466,8 +470,8 @@ def service_figures_out(figures: SalesFigures, zone: tzinfo) -> ServiceFiguresOu
         inquiries=figures.inquiries,
         ordered=figures.ordered,
         paid=figures.paid,
-        order_rate=figures.order_rate,
-        inquiry_conversion=figures.inquiry_conversion,
+        order_rate=rounded_rate(figures.order_rate),
+        inquiry_conversion=rounded_rate(figures.inquiry_conversion),
         response_times=ResponseTimesOut(
             answered_messages=figures.answered_messages,
             first_response_s=figures.first_response_s,
@@ -477,7 +481,7 @@ def service_figures_out(figures: SalesFigures, zone: tzinfo) -> ServiceFiguresOu
         ),
         messages=figures.messages,
         refund_requests=figures.refund_requests,
-        refund_share=figures.refund_share,
+        refund_share=rounded_rate(figures.refund_share),
         refunds_resolved=figures.refunds_resolved,
         refund_hours=figures.refund_hours,
         reminders_by_channel=figures_by_key(figures.reminders_by_channel),

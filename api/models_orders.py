@@ -21,6 +21,7 @@ from api.models import (
     id_field,
     moment_text,
     money,
+    rounded_rate,
     text_field,
 )
 from bot.orders import EVENTS, Order, OrderEvent, OrderItem
@@ -259,7 +260,7 @@ def daily_out(view: DailyView) -> DailyOut:
         unpaid_orders=view.unpaid_orders,
         followed=view.followed,
         converted=view.converted,
-        rate=view.rate,
+        rate=rounded_rate(view.rate),
         amount_won=view.amount_won,
         by_channel=figures_by_key(view.by_channel),
         by_reason=figures_by_key(view.by_reason),

@@ -24,6 +24,10 @@ class ChannelFigures:
     converted: int
     amount_won: float
 
+    @property
+    def rate(self) -> float | None:
+        return share(self.converted, self.followed)
+
 
 @dataclass(frozen=True)
 class SalesFigures:
@@ -45,18 +49,18 @@ class SalesFigures:
     @property
     def inquiry_conversion(self) -> float | None:
         """询单转化率: inquiries that ended in a paid order."""
-        return _share(self.paid, self.inquiries)
+        return share(self.paid, self.inquiries)
 
     @property
     def order_rate(self) -> float | None:
-        return _share(self.ordered, self.inquiries)
+        return share(self.ordered, self.inquiries)
 
     @property
     def refund_share(self) -> float | None:
-        return _share(self.refund_requests, self.messages)
+        return share(self.refund_requests, self.messages)
 
 
-def _share(part: int, whole: int) -> float | None:
+def share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 

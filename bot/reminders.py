@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import InvalidRequestError
-from bot.figures import ChannelFigures, SalesFigures, figures_by, sales_figures
+from bot.figures import ChannelFigures, SalesFigures, figures_by, sales_figures, share
 from bot.orders import Order, OrderEvent
 from bot.reminder_plan import plan_reminder
 from bot.reminder_script import ReminderScript, reminder_script
@@ -70,7 +70,7 @@ class DailyView:
 
     @property
     def rate(self) -> float | None:
-        return self.converted / self.followed if self.followed else None
+        return share(self.converted, self.followed)
 
 
 class ReminderDesk:

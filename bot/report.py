@@ -57,9 +57,9 @@ def markdown(shop_name: str, figures: SalesFigures, first_day: str, last_day: st
         "|---|---|---|---|---|",
     ]
     for channel, row in figures.reminders_by_channel.items():
-        rate = _percent(row.converted / row.followed if row.followed else None)
         lines.append(
-            f"| {channel} | {row.followed} | {row.converted} | {rate} | {row.amount_won:g} |"
+            f"| {channel} | {row.followed} | {row.converted} | {_percent(row.rate)} "
+            f"| {row.amount_won:g} |"
         )
     if not figures.reminders_by_channel:
         lines.append("| (no outcomes recorded) | 0 | 0 | - | 0 |")

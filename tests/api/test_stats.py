@@ -173,7 +173,7 @@ def test_stats_add_the_service_figures_of_the_window(client, demo, clock):
         "ordered": 3,
         "paid": 2,
         "order_rate": 1.0,
-        "inquiry_conversion": 2 / 3,
+        "inquiry_conversion": 0.6667,
         "response_times": {
             "answered_messages": 3,
             # first replies: c1 8 s, c2 5 s; all replies: 8, 20 and 5 s
