@@ -4,28 +4,14 @@ or jieba on the process's stdout and stderr."""
 from __future__ import annotations
 
 import io
-import shutil
-from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.cli import main
-from bot.nlu.data import read_nlu_examples, write_nlu_examples
+from tests.training_data import small_data
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
-
-
-def small_data(folder: Path) -> Path:
-    """Ten examples per intent: enough for Rasa to train, quick on a shared machine."""
-    by_intent = defaultdict(list)
-    for text, intent in read_nlu_examples(PROJECT_DIR / "data" / "nlu"):
-        by_intent[intent].append((text, intent))
-    kept = [example for intent in sorted(by_intent) for example in by_intent[intent][:10]]
-    (folder / "nlu").mkdir(parents=True)
-    write_nlu_examples(kept, folder / "nlu" / "topics.yml")
-    shutil.copytree(PROJECT_DIR / "data" / "rules", folder / "rules")
-    return folder
 
 
 def test_train_prints_one_line_per_step_and_nothing_from_the_libraries(
@@ -33,7 +19,7 @@ def test_train_prints_one_line_per_step_and_nothing_from_the_libraries(
 ):
     for variable in ("LOG_LEVEL", "LOG_LEVEL_LIBRARIES"):
         monkeypatch.delenv(variable, raising=False)  # restored after the test
-    data, models = small_data(tmp_path / "data"), tmp_path / "models"
+    data, models = small_data(tmp_path / "data", 10, rules=True), tmp_path / "models"
     out, err = io.StringIO(), io.StringIO()
     argv = ["train", "--data", str(data), "--models", str(models)]
     code = main(argv, clock=lambda: NOW, out=out, err=err)

@@ -4,16 +4,15 @@ data as the served model is promoted against it."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from bot.nlu.data import read_nlu_examples, write_nlu_examples
 from bot.store import Store
 from bot.training.runs import TrainingRunner, rasa_candidate
 from bot.training.serving import ModelServing
+from tests.training_data import small_data
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 START = datetime(2025, 3, 3, 2, 0, tzinfo=timezone.utc)
@@ -29,16 +28,6 @@ class Holder:
         self.model = model
 
 
-def small_data(folder: Path) -> Path:
-    by_intent = defaultdict(list)
-    for text, intent in read_nlu_examples(PROJECT_DIR / "data" / "nlu"):
-        by_intent[intent].append((text, intent))
-    kept = [e for intent in sorted(by_intent) for e in by_intent[intent][:40]]
-    (folder / "nlu").mkdir(parents=True)
-    write_nlu_examples(kept, folder / "nlu" / "topics.yml")
-    return folder / "nlu"
-
-
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory, nlu_model):
     base = tmp_path_factory.mktemp("gated")
@@ -50,7 +39,7 @@ def runs(tmp_path_factory, nlu_model):
     train = rasa_candidate(
         PROJECT_DIR / "config.yml", PROJECT_DIR / "domain.yml", PROJECT_DIR / "data" / "rules"
     )
-    nlu_dir = small_data(base)
+    nlu_dir = small_data(base / "data", 40) / "nlu"
     runner = TrainingRunner(store, serving, nlu_dir, base / "models", train, lambda: next(ticks))
     results = {"first": runner.run_now()}
     results["first_model"] = holder.model
