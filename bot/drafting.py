@@ -21,6 +21,7 @@ from bot.tactics import (
     delivery_estimate,
     handoff,
     hesitation,
+    offer_check,
     order_shipping,
     refund_reason,
 )
@@ -155,6 +156,19 @@ INFO_WORDS = (
     "质保",
 )
 INFO_INTENTS = ("quality_worry", "out_of_scope", "size_worry", "stock_availability")
+WRONG_SIZE_WORDS = (
+    "拍小了",
+    "拍大了",
+    "买小了",
+    "买大了",
+    "拍错码",
+    "码拍错",
+    "偏大",
+    "偏小",
+    "小了",
+    "大了",
+)
+INVOICE_WORDS = ("发票", "开票", "专票", "普票")
 STOCK_WORDS = ("有货", "还有", "有没有", "有吗", "的吗", "没货", "补货", "现货", "有的吗")
 
 # A tactic that is what the intent asks for is never held back as "already offered".
@@ -292,6 +306,17 @@ def plan(ctx: Context) -> tuple[str, ...]:
     if wants_exchange(ctx):
         # the buyer named the size they want: the exchange, not a sizing questionnaire
         return ("refund_remedy", "return_policy")
+    if offer_check.coupon_fails(ctx) or (
+        ctx.intent in PRICE_INTENTS and offer_check.claims_offer(ctx)
+    ):
+        # "优惠卷用不了", "主播说拍下返二十": look at it before offering anything new
+        return ("offer_check", "handoff")
+    if ctx.intent == "size_worry" and ctx.stage.has_order and ctx.mentions(*WRONG_SIZE_WORDS):
+        # "码数拍小了": the order is in the wrong size; an exchange, not a size questionnaire
+        return ("refund_remedy", "size_advice")
+    if ctx.intent == "payment_issue" and ctx.mentions(*INVOICE_WORDS):
+        # "先开票后付款行吗": the invoice answers it
+        return ("invoice", "payment_help")
     if ctx.intent == "compare_shops" and promotion_beats_competitor(ctx):
         # "隔壁店台灯139": today's ¥129 sale price is the answer, not the after-sales pitch
         return ("promotion", *(tactic for tactic in intent_plan if tactic != "promotion"))

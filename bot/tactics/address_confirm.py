@@ -18,7 +18,16 @@ ADDRESS = re.compile(rf"省|市|区|县|镇|路|街|号楼|小区|栋|单元|室
 PHONE_PLACEHOLDER = re.compile(r"\[电话[^\]]{0,8}\]|<num>(?!\s*(?:号|栋|楼|单元|室|弄|幢|层))")
 
 
+# "放快递柜就行", "放门口": where to leave the parcel, not a new address
+DELIVERY_NOTE = re.compile(
+    r"(?:放|送到?|寄到?|存)(快递柜|丰巢|驿站|菜鸟|门口|门卫|前台|物业|代收点|超市)"
+)
+
+
 def propose(ctx: Context) -> list[Draft]:
+    note = DELIVERY_NOTE.search(ctx.understanding.text)
+    if note:
+        return [_draft(ctx, "address_confirm.delivery_note", {"note": note.group(1)})]
     given = given_details(ctx.understanding.text)
     if given:
         return [_draft(ctx, "address_confirm.given", {"given": given})]
