@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bot.errors import ConflictError
 from bot.store.timestamps import from_text, to_text
-from bot.store.training import RunRecord
+from bot.store.training import RunRecord, run_from_row
 
 
 @dataclass(frozen=True)
@@ -111,16 +111,4 @@ class ConsoleQueries:
             rows = list(
                 self._db.query("select * from training_runs order by id desc limit ?", [limit])
             )
-        return [
-            RunRecord(
-                run_id=row["id"],
-                status=row["status"],
-                step=row["step"],
-                progress=row["progress"],
-                started_at=from_text(row["started_at"]),
-                finished_at=from_text(row["finished_at"]),
-                version=row["version"],
-                error=row["error"],
-            )
-            for row in rows
-        ]
+        return [run_from_row(row) for row in rows]

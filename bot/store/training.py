@@ -85,7 +85,8 @@ def _model(row: dict) -> ModelRecord:
     )
 
 
-def _run(row: dict) -> RunRecord:
+def run_from_row(row: dict) -> RunRecord:
+    """A training run as its `training_runs` row holds it (the console's list reads it too)."""
     return RunRecord(
         run_id=row["id"],
         status=row["status"],
@@ -208,7 +209,7 @@ class TrainingStore:
 
     def _running(self) -> list[RunRecord]:
         rows = self._db.query("select * from training_runs where status = ?", [RUNNING])
-        return [_run(row) for row in rows]
+        return [run_from_row(row) for row in rows]
 
     def update_run(self, run_id: int, **fields: Any) -> None:
         for name in ("finished_at", "heartbeat_at"):
@@ -224,7 +225,7 @@ class TrainingStore:
                 rows = list(self._db.query("select * from training_runs where id = ?", [run_id]))
         if not rows:
             raise NotFoundError(f"No training run has the id {run_id}.", code="run_not_found")
-        return _run(rows[0])
+        return run_from_row(rows[0])
 
     def abandon_running(self, now: datetime, alive: Liveness) -> None:
         """Fails the runs whose process died (a crash, a restart); another process's live run
