@@ -4,7 +4,6 @@ subparser, so new groups (examples, train, evaluate, models) plug in beside `key
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -14,12 +13,12 @@ from typing import TextIO
 from bot import settings
 from bot.cli_accounts import add_account_commands
 from bot.cli_models import add_model_commands
+from bot.cli_options import opened_store, require_known_shop
 from bot.cli_report import add_report_command
 from bot.cli_shops import add_shop_commands
 from bot.cli_training import add_training_commands
 from bot.errors import USAGE_ERROR, HuashuError
-from bot.shop import ShopProfileError, load_shops
-from bot.store import Store
+from bot.shop import ShopProfileError
 from bot.store.keys import AGENT_ROLE, TRAINER_ROLE
 from bot.store.records import ApiKeyInfo
 
@@ -30,32 +29,19 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _open_store(args: argparse.Namespace) -> Store:
-    try:
-        return Store.open(args.db, args.clock())
-    except (sqlite3.Error, OSError) as error:
-        raise HuashuError(f"Cannot open the database {args.db}: {error}.") from None
-
-
 def _keys_create(args: argparse.Namespace) -> int:
     if args.trainer:
         return _create_key(args, "", TRAINER_ROLE)
     if not args.shop:
         raise HuashuError("Pass --shop SHOP for an agent key, or --trainer for a trainer key.")
-    shops = load_shops(args.shops)
-    if args.shop not in shops:
-        known = ", ".join(sorted(shops))
-        raise HuashuError(f"Unknown shop {args.shop!r}: {args.shops} has no such shop ({known}).")
+    require_known_shop(args)
     return _create_key(args, args.shop, AGENT_ROLE)
 
 
 def _create_key(args: argparse.Namespace, shop_id: str, role: str) -> int:
     """The key alone on stdout, shown once (so `$(...)` captures it); the note on stderr."""
-    store = _open_store(args)
-    try:
+    with opened_store(args) as store:
         new = store.keys.create(shop_id, args.clock(), role=role)
-    finally:
-        store.close()
     print(new.key, file=args.out)
     print(_new_key_note(new.info), file=args.err)
     return 0
@@ -69,11 +55,8 @@ def _new_key_note(info: ApiKeyInfo) -> str:
 
 
 def _keys_list(args: argparse.Namespace) -> int:
-    store = _open_store(args)
-    try:
+    with opened_store(args) as store:
         keys = store.keys.list(args.shop)
-    finally:
-        store.close()
     print(f"{'KEY ID':<14}{'ROLE':<9}{'SHOP':<16}{'CREATED (UTC)':<22}STATUS", file=args.out)
     for info in keys:
         status = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "active"
@@ -84,11 +67,8 @@ def _keys_list(args: argparse.Namespace) -> int:
 
 
 def _keys_revoke(args: argparse.Namespace) -> int:
-    store = _open_store(args)
-    try:
+    with opened_store(args) as store:
         info = store.keys.revoke(args.key_id, args.clock())
-    finally:
-        store.close()
     print(f"Key {info.key_id} of shop {info.shop_id!r} is revoked.", file=args.out)
     return 0
 

@@ -9,9 +9,8 @@ import getpass
 import sys
 
 from bot.accounts import Accounts
+from bot.cli_options import opened_store, require_known_shop
 from bot.errors import HuashuError
-from bot.shop import load_shops
-from bot.store import Store
 from bot.store.keys import AGENT_ROLE, TRAINER_ROLE
 
 
@@ -51,38 +50,23 @@ def read_password(args: argparse.Namespace) -> str:
     return first
 
 
-def _accounts(args: argparse.Namespace) -> tuple[Store, Accounts]:
-    from bot.cli import _open_store
-
-    store = _open_store(args)
-    return store, Accounts(store, args.clock)
-
-
 def _create(args: argparse.Namespace) -> int:
     if not args.trainer:
-        shops = load_shops(args.shops)
-        if args.shop not in shops:
-            known = ", ".join(sorted(shops))
-            message = f"Unknown shop {args.shop!r}: {args.shops} has no such shop ({known})."
-            raise HuashuError(message)
+        require_known_shop(args)
     password = read_password(args)
-    store, accounts = _accounts(args)
-    try:
+    with opened_store(args) as store:
         role = TRAINER_ROLE if args.trainer else AGENT_ROLE
-        account = accounts.create(args.name, password, role=role, shop_id=args.shop)
-    finally:
-        store.close()
+        account = Accounts(store, args.clock).create(
+            args.name, password, role=role, shop_id=args.shop
+        )
     where = "trainer" if args.trainer else f"agent of shop {account.shop_id!r}"
     print(f"Created account {account.name!r} ({where}); log in at /console.", file=args.out)
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
-    store, accounts = _accounts(args)
-    try:
-        listed = accounts.list()
-    finally:
-        store.close()
+    with opened_store(args) as store:
+        listed = Accounts(store, args.clock).list()
     print(f"{'NAME':<24}{'ROLE':<9}{'SHOP':<16}CREATED (UTC)", file=args.out)
     for account in listed:
         created = f"{account.created_at:%Y-%m-%d %H:%M:%S}"
@@ -93,10 +77,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _password(args: argparse.Namespace) -> int:
     password = read_password(args)
-    store, accounts = _accounts(args)
-    try:
-        accounts.set_password(args.name, password)
-    finally:
-        store.close()
+    with opened_store(args) as store:
+        Accounts(store, args.clock).set_password(args.name, password)
     print(f"New password set for {args.name!r}; its open sessions are closed.", file=args.out)
     return 0
