@@ -7,7 +7,6 @@ deleted, or replaced), a new key is made and the previous demo key is revoked.""
 
 from __future__ import annotations
 
-import os
 import socket
 import sqlite3
 import sys
@@ -25,6 +24,7 @@ from api.console.demo import announce_console, browser_url, ensure_demo_agent
 from api.deps import get_settings
 from api.logs import configure_logging
 from api.main import create_app, model_path, utc_now
+from api.private_file import write_private
 from api.settings import Settings
 from bot.quiet import quiet_libraries
 from bot.shop import ShopProfileError, load_shops
@@ -46,15 +46,6 @@ def _saved_key(path: Path, store: Store, shop_id: str) -> str | None:
     return key if key and store.keys.shop_for(key) == shop_id else None
 
 
-def _write_private(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    # O_CREAT's mode only applies to a new file: an existing one is made private too
-    os.fchmod(descriptor, 0o600)
-    with os.fdopen(descriptor, "w") as file:
-        file.write(text + "\n")
-
-
 def masked(key: str) -> str:
     """The key id stays readable (it names the key in `keys list`), the secret does not."""
     parts = split_key(key)
@@ -72,7 +63,7 @@ def ensure_demo_key(settings: Settings, now: datetime) -> tuple[str, bool]:
         key = store.keys.create(settings.demo_shop, now, purpose=DEMO_PURPOSE).key
     finally:
         store.close()
-    _write_private(settings.demo_key_path, key)
+    write_private(settings.demo_key_path, key)
     return key, True
 
 

@@ -5,27 +5,18 @@ password changed with `python -m bot agents password`), a new password is set.""
 
 from __future__ import annotations
 
-import os
 import secrets
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from api.private_file import write_private
 from bot.accounts import Accounts, password_matches
 from bot.store import Store
 from bot.store.keys import AGENT_ROLE
 
 DEMO_AGENT = "demo-agent"
 PASSWORD_FILE = "demo-agent.password"
-
-
-def _write_private(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    # O_CREAT's mode only applies to a new file: an existing one is made private too
-    os.fchmod(descriptor, 0o600)
-    with os.fdopen(descriptor, "w") as file:
-        file.write(text + "\n")
 
 
 def ensure_demo_agent(
@@ -47,7 +38,7 @@ def ensure_demo_agent(
             accounts.create(DEMO_AGENT, password, role=AGENT_ROLE, shop_id=shop_id)
     finally:
         store.close()
-    _write_private(path, password)
+    write_private(path, password)
     return password, True
 
 
