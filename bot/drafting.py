@@ -26,6 +26,7 @@ from bot.tactics import (
     refund_reason,
 )
 from bot.tactics.context import current_price
+from bot.tactics.gift import GIFT_WORDS
 from bot.templates import render
 from bot.tone import is_upset
 from bot.types import Draft, Entity, Turn, Understanding
@@ -67,20 +68,6 @@ PLANS: dict[str, tuple[str, ...]] = {
 PROMISES = frozenset({"logistics", "refund_status"})
 CONFIDENT = 0.6
 
-# Questions routed by what they ask, whatever the intent: a gift question to the gift tactic, an
-# "any promotion?" question to the price plan (the intents spec counts it as price_objection).
-GIFT_WORDS = (
-    "赠品",
-    "送什么",
-    "送啥",
-    "有送",
-    "送不送",
-    "赠送",
-    "礼品",
-    "小礼物",
-    "送点",
-    "送东西",
-)
 # "别给我取消 我还要的": a buyer worried the shop cancels an order they want; no "why return?"
 KEEP_ORDER_WORDS = ("别取消", "不要取消", "不会取消", "会不会取消", "别给我退", "还要的", "不想退")
 # What broke or arrived wrong, in words no shopper uses ("用不了" is left out: coupons are too).
@@ -130,6 +117,8 @@ BUT_WORDS = (
 QUESTION = re.compile(r"[吗呢?？]|会不会|是不是|怎么|多少|能不能|有没有")
 # A paid buyer's "it got cheaper": price protection, even when the intent is unsure.
 PRICE_DROP_WORDS = ("降价", "降了", "便宜了", "差价", "价保", "保价", "买贵了")
+# "有活动吗": the price plan whatever the intent (the intents spec counts it as price_objection);
+# a gift question (GIFT_WORDS) goes to the gift tactic the same way.
 PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优惠吗", "满减", "有券", "优惠券")
 
 # "付好了 你看下", "好的 那我拍了": the buyer reports ordering or paying, nothing more; the

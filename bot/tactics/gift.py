@@ -11,7 +11,23 @@ from bot.shop.model import GiftTier
 from bot.tactics.context import Context
 from bot.types import Draft
 
+# A gift already offered comes back when the buyer asks for it again in these words.
 CUES = ("赠品", "赠送", "礼品", "礼物", "送什么", "送啥", "送点", "送个", "有送", "送不送")
+# Words that send a message to this tactic whatever its intent (bot.drafting). Narrower than
+# asks_about_gift, which reads a message once the tactic is chosen: as a route, "礼物" and "送吗"
+# would take "生日礼物 28号前能到不" and "今天能送吗" away from their delivery answers.
+GIFT_WORDS = (
+    "赠品",
+    "送什么",
+    "送啥",
+    "有送",
+    "送不送",
+    "赠送",
+    "礼品",
+    "小礼物",
+    "送点",
+    "送东西",
+)
 # 送 as in giving, not as in delivering (送货, 送到, 配送)
 _GIFT_QUESTION = re.compile(
     r"赠品|赠送|礼品|礼物|送(?:什么|啥|点|个|不送|东西|的东西)|有(?:没有)?送(?![货到达])"
