@@ -314,7 +314,8 @@ def plan(ctx: Context) -> tuple[str, ...]:
     ):
         # "等双十一再买", "等发工资": a running offer, else price protection, instalments or
         # patience; never "现在拍今天发"
-        return ("promotion", "hesitation")
+        first = ("hesitation", "promotion") if hesitation.waits_for_money(ctx) else None
+        return first or ("promotion", "hesitation")
     if ctx.intent in (*INFO_INTENTS, "ask_product_info") and ctx.mentions("自营"):
         return ("product_info",)
     if ctx.intent in INFO_INTENTS and ctx.product is not None and ctx.mentions(*INFO_WORDS):
@@ -434,8 +435,9 @@ def _product(
     understanding: Understanding, shop: Shop, product: str | None, remembered: Sequence[Entity]
 ) -> Product | None:
     """The product the message names, else the product card's, else the latest one named
-    earlier in the conversation, else the only one sold in the size and colour the message
-    names ("90码的蓝色还有吗"). Never a guess among several: the buyer is asked which one."""
+    earlier in the conversation, else the only one sold in the size (and colour) the message
+    names ("90码的蓝色还有吗"). Never a guess among several, nor from a colour alone ("奶白色的
+    沙发" is no white lamp): the buyer is asked which one."""
     earlier = [str(e.value) for e in reversed(remembered) if e.type == "product"]
     for name in (*map(str, understanding.entity_values("product")), product, *earlier):
         found = shop.product(name) if name else None
@@ -446,7 +448,7 @@ def _product(
 
 def _only_product_in(understanding: Understanding, shop: Shop) -> Product | None:
     size, color = understanding.first_value("size"), understanding.first_value("color")
-    if size is None and color is None:
+    if size is None:
         return None
     sold = [
         item

@@ -19,12 +19,22 @@ SIZE_WORDS = (
     "大一码",
     "小一码",
 )
-DEFECT_WORDS = ("坏", "破", "漏", "质量", "不能用", "用不了", "瑕疵", "开线", "色差")
+DEFECT_WORDS = (
+    *("坏", "破", "漏", "裂", "划痕", "质量", "不能用", "用不了", "瑕疵", "开线", "色差"),
+    *("不亮", "没反应", "少发", "发错", "异味", "杂音", "没声音", "充不进", "失灵", "不工作"),
+)
+# "拍错颜色了", "多拍了一件": the buyer's own slip, said already; no "why" question
+MISTAKE_WORDS = ("拍错", "买错", "多拍", "拍多", "多买", "买多", "选错", "下错", "错拍", "重复拍")
 USAGE_WORDS = ("不会用", "不好用", "怎么用", "没效果")
 
 
 def stated_reason(ctx: Context) -> str | None:
-    for reason, words in (("size", SIZE_WORDS), ("defect", DEFECT_WORDS), ("usage", USAGE_WORDS)):
+    for reason, words in (
+        ("size", SIZE_WORDS),
+        ("defect", DEFECT_WORDS),
+        ("mistake", MISTAKE_WORDS),
+        ("usage", USAGE_WORDS),
+    ):
         if ctx.mentions(*words):
             return reason
     # "换40码": the buyer already said what they want; asking why would ignore it
@@ -70,7 +80,10 @@ def wanted_size(ctx: Context) -> str | None:
 
 
 # "退的话运费谁出": the buyer asks how returns work; the policy answers that, a "why" does not
-HOW_WORDS = ("运费谁出", "运费谁承担", "怎么退", "退货地址", "寄到哪", "流程", "几天内")
+HOW_WORDS = (
+    *("运费谁出", "运费谁承担", "怎么退", "退货地址", "寄到哪", "流程", "几天内"),
+    *("无理由", "能退吧", "能退吗", "可以退吗", "能不能退"),
+)
 
 
 def propose(ctx: Context) -> list[Draft]:

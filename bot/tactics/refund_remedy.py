@@ -20,6 +20,9 @@ def propose(ctx: Context) -> list[Draft]:
     if reason == "defect":
         facts = {"compensation_max": ctx.shop.authority.compensation_max}
         return [ctx.draft("refund_remedy", "refund_remedy.compensate", facts, needs_approval=False)]
+    if reason == "mistake":
+        facts = {"returns": returns_text(ctx.shop)}
+        return [ctx.draft("refund_remedy", "refund_remedy.mistake", facts, needs_approval=False)]
     if reason == "usage":
         return [
             ctx.draft(

@@ -27,11 +27,13 @@ def propose(ctx: Context) -> list[Draft]:
     )
     if measured is None and _usual_size(ctx, product) is not None:
         return [_usual(ctx, product, _usual_size(ctx, product))]
+    guessed = ctx.product is None
     if measured is None:
+        # a guessed product is not named: the buyer may be asking about something else
         return [
             ctx.draft(
                 "size_advice",
-                "size_advice.ask",
+                "size_advice.ask_any" if guessed else "size_advice.ask",
                 {"product": product.name},
                 needs_approval=False,
                 auto_send_safe=True,
@@ -41,6 +43,9 @@ def propose(ctx: Context) -> list[Draft]:
     value = ctx.number(entity)
     facts = {"product": product.name, "measure": label.format(_plain(value))}
     rows = [row for row in product.size_chart if _contains(getattr(row, entity), value)]
+    if not rows and guessed:
+        # "170cm 140斤 穿L会不会紧" off the only chart the shop has: which product is it?
+        return [_draft(ctx, "size_advice.which", facts, auto_send_safe=True)]
     if not rows:
         return [
             ctx.draft(

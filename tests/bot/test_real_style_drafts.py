@@ -955,8 +955,8 @@ TABLE = [
     r(
         "蓝色的补不补",
         (("stock_availability", 0.933), ("defect_complaint", 0.041), ("refund_intent", 0.005)),
-        "stock_check",
-        "亲，儿童连体泳衣 蓝色现货充足，拍下按时给您发出～",
+        "product_info",
+        "亲，您问的是哪一款呢？发一下商品链接，我帮您详细介绍～",
         entities=(("color", "蓝色"),),
     ),
     r(
@@ -1092,6 +1092,85 @@ TABLE = [
         (("price_objection", 0.999), ("compare_shops", 0.0), ("payment_issue", 0.0)),
         "promotion",
         "亲，店里正在做店铺满减，满300元减30元，7月20日23:59结束，现在下单正合适～",
+    ),
+    r(
+        "下错单了 要退",
+        (("refund_intent", 0.969), ("refund_progress", 0.027), ("address_change", 0.001)),
+        "refund_remedy",
+        "亲，没关系～还没发货的话我这边帮您取消或改成您要的，已经发出的话支持7天无理由退换，退货运费由我们承担，我帮您看一下订单～",
+    ),
+    r(
+        "多买了一个 退掉一个",
+        (("refund_intent", 0.994), ("defect_complaint", 0.002), ("refund_progress", 0.001)),
+        "refund_remedy",
+        "亲，没关系～还没发货的话我这边帮您取消或改成您要的，已经发出的话支持7天无理由退换，退货运费由我们承担，我帮您看一下订单～",
+        entities=(
+            ("quantity", 1),
+            ("quantity", 1),
+        ),
+    ),
+    r(
+        "米白色的柜子还有吗",
+        (("stock_availability", 0.995), ("ask_product_info", 0.002), ("quality_worry", 0.001)),
+        "product_info",
+        "亲，您问的是哪一款呢？发一下商品链接，我帮您详细介绍～",
+        entities=(("color", "米白色"),),
+    ),
+    r(
+        "男生175 150斤穿XL行吗",
+        (("size_worry", 1.0), ("stock_availability", 0.0), ("price_objection", 0.0)),
+        "size_advice",
+        "亲，麻烦发一下您看中的商品链接，我对照它的尺码表帮您选，体重75kg的话我给您仔细看看～",
+        entities=(
+            ("weight_kg", 75),
+            ("size", "XL"),
+        ),
+    ),
+    r(
+        "这件裙子偏大吗",
+        (("size_worry", 0.984), ("ask_product_info", 0.011), ("quality_worry", 0.001)),
+        "size_advice",
+        "亲，您发一下身高、体重（宝宝的话加上年龄），我对照尺码表给您推荐～",
+    ),
+    r(
+        "手头紧 过阵子再买",
+        (("hesitation", 0.995), ("price_objection", 0.002), ("size_worry", 0.001)),
+        "hesitation",
+        "亲，理解的～手头不方便的话可以用花呗分期，先拿到手慢慢还，有需要随时找我～",
+    ),
+    r(
+        "七天无理由可以退吗",
+        (("refund_intent", 0.999), ("refund_progress", 0.0), ("shipping_time", 0.0)),
+        "return_policy",
+        "亲，咱们支持7天无理由退换，退货运费由我们承担～",
+    ),
+    r(
+        "耳机有杂音 要退货",
+        (("refund_intent", 0.976), ("defect_complaint", 0.015), ("refund_progress", 0.005)),
+        "refund_remedy",
+        "亲，实在抱歉！麻烦拍张照片给我，核实后给您换新；如果不影响使用您愿意留下，可以补偿您20元～",
+        shop="jdhome",
+    ),
+    r(
+        "黑色M码还有吗",
+        (("stock_availability", 1.0), ("size_worry", 0.0), ("refund_intent", 0.0)),
+        "product_info",
+        "亲，您问的是哪一款呢？发一下商品链接，我帮您详细介绍～",
+        entities=(
+            ("color", "黑色"),
+            ("size", "M"),
+        ),
+    ),
+    r(
+        "黑色M码还有吗",
+        (("stock_availability", 1.0), ("size_worry", 0.0), ("refund_intent", 0.0)),
+        "stock_check",
+        "亲，速干运动T恤 黑色 M码现货充足，拍下按时给您发出～",
+        shop="jdhome",
+        entities=(
+            ("color", "黑色"),
+            ("size", "M"),
+        ),
     ),
 ]
 
