@@ -11,6 +11,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from bot.cli_options import opened_store
 from bot.errors import USAGE_ERROR, HuashuError
 from bot.evaluation import evaluate, overlapping_texts, read_labelled_tsv, stratified_split
 from bot.evaluation_report import markdown_report, summary_line, write_confusion_png
@@ -20,7 +21,6 @@ from bot.nlu.errors import rasa_errors_as_sentences
 from bot.nlu.normalize import bubbles
 from bot.nlu.understanding import first_request_intent, understanding_from_parse
 from bot.quiet import library_output, quiet_libraries
-from bot.store import Store
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 DEV_SET = PROJECT_DIR.parent / "shared" / "eval" / "dev.tsv"
@@ -78,8 +78,7 @@ def _gated_train(args: argparse.Namespace) -> int:
     from bot.training.runs import TrainingRunner, rasa_candidate
     from bot.training.serving import ModelServing, served_archive
 
-    store = Store.open(args.db, args.clock())
-    try:
+    with opened_store(args) as store:
         served_path = served_archive(store) or latest_model_path(args.models)
         if served_path is None:
             raise HuashuError(
@@ -100,8 +99,6 @@ def _gated_train(args: argparse.Namespace) -> int:
                 lambda step, progress: print(f"[{progress:4.0%}] {step}", file=args.err)
             )
         gate = store.training.model(run.version).gate if run.version else None
-    finally:
-        store.close()
     return _report_run(run, gate, args)
 
 

@@ -6,11 +6,11 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from bot.cli_options import opened_store
 from bot.errors import HuashuError
 from bot.figures import figures_of_days
 from bot.report import write_report
 from bot.shop import load_shops
-from bot.store import Store
 
 
 def _day(text: str) -> date:
@@ -40,11 +40,8 @@ def _report(args: argparse.Namespace) -> int:
     if args.shop not in shops:
         raise HuashuError(f"No shop {args.shop!r} in {args.shops} (known: {', '.join(shops)}).")
     shop = shops[args.shop]
-    store = Store.open(args.db, args.clock())
-    try:
+    with opened_store(args) as store:
         figures = figures_of_days(store, shop, args.since, args.until)
-    finally:
-        store.close()
     path = write_report(shop.name, figures, str(args.since), str(args.until), args.report_dir)
     print(f"report: {path}", file=args.out)
     return 0

@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from bot.cli_options import opened_store
 from bot.errors import HuashuError
-from bot.store import Store
 from bot.training.examples import ExampleBook, read_table
 from bot.training.serving import served_archive
 
@@ -59,11 +59,8 @@ def _examples_import(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    store = Store.open(args.db, args.clock())
-    try:
+    with opened_store(args) as store:
         models, served = store.training.models(), store.training.served_model()
-    finally:
-        store.close()
     header = f"{'VERSION':<34}{'STATUS':<10}{'MACRO-F1':<10}{'CREATED (UTC)':<21}SERVED"
     print(header, file=args.out)
     for model in models:
@@ -77,11 +74,8 @@ def _list(args: argparse.Namespace) -> int:
 def _served(args: argparse.Namespace) -> int:
     """For scripts: `rasa shell -m $(python -m bot models served --path)` talks to the model the
     API serves."""
-    store = Store.open(args.db, args.clock())
-    try:
+    with opened_store(args) as store:
         served, archive = store.training.served_model(), served_archive(store)
-    finally:
-        store.close()
     if served is None:
         raise HuashuError(f"No model is served yet in {args.db}: start the API once (`make run`).")
     if args.path and archive is None:
@@ -91,15 +85,12 @@ def _served(args: argparse.Namespace) -> int:
 
 
 def _rollback(args: argparse.Namespace) -> int:
-    store = Store.open(args.db, args.clock())
-    try:
+    with opened_store(args) as store:
         record = store.training.model(args.version)
         if not record.path or not Path(record.path).is_file():
             raise HuashuError(f"Model {args.version} has no archive on disk ({record.path}).")
         store.training.mark_served(args.version, args.clock())
         chosen = served_archive(store)
-    finally:
-        store.close()
     print(
         f"{args.version} is now the served model ({chosen}); running servers switch to it within "
         "a second or so.",
