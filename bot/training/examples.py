@@ -8,6 +8,7 @@ and shows at a glance what trainers added. Rasa merges an intent's examples acro
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import threading
@@ -49,7 +50,7 @@ def check_text(text: str) -> str:
             f"text: must be at most {MAX_EXAMPLE_CHARS} characters (got {len(stripped)}).",
             "text_too_long",
         )
-    if "\n" in stripped or "\r" in stripped:
+    if len(stripped.splitlines()) > 1:
         raise InvalidRequestError("text: must be a single line.", "multiline_text")
     if _ANNOTATION.search(stripped):
         raise InvalidRequestError(
@@ -163,8 +164,12 @@ def read_table(path: Path) -> list[tuple[int, LabelledText]]:
         content = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidRequestError(f"Cannot read {path}: {error}.", "unreadable_file") from None
-    rows = []
-    for number, row in enumerate(csv.reader(content.splitlines(), delimiter=delimiter), start=1):
+    # A quoted cell may hold a line break: read records, not lines, so that cell keeps it (and is
+    # refused as multi-line) and every record is named by the line it starts on.
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    rows, start = [], 1
+    for row in reader:
+        number, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
         if number == 1 and [cell.strip().lower() for cell in row] == ["text", "intent"]:

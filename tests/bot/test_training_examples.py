@@ -57,6 +57,7 @@ def test_examples_stay_sorted_so_diffs_stay_small(nlu_dir: Path):
         ("   ", "greet", "empty_text", "text: must not be empty or whitespace only."),
         ("好" * 201, "greet", "text_too_long", "text: must be at most 200 characters (got 201)."),
         ("第一行\n第二行", "greet", "multiline_text", "text: must be a single line."),
+        ("第一行\u2028第二行", "greet", "multiline_text", "text: must be a single line."),
         ("[3800](amount)行吗", "price_objection", "entity_markup", "text: must not contain Rasa"),
     ],
 )
@@ -136,5 +137,18 @@ def test_import_is_all_or_nothing_and_names_each_bad_line(nlu_dir: Path, tmp_pat
         f"{table}:3: text: must not be empty or whitespace only.\n"
         f"{table}:4: text: '掌柜在不在呀' is already labelled greet, not thanks; "
         "change it in data/nlu by hand if the old label is wrong.\n"
+    )
+    assert not (nlu_dir / "trainer.yml").exists()
+
+
+def test_import_refuses_a_quoted_line_break_and_names_lines_after_it(nlu_dir: Path, tmp_path: Path):
+    table = tmp_path / "quoted.csv"
+    table.write_text('text,intent\n"第一行\n第二行",greet\n掌柜在不在呀,nope\n', "utf-8")
+    code, _, err = run_cli("examples", "--nlu", str(nlu_dir), "import", str(table))
+    assert code == 2
+    assert err.startswith(
+        "error: 2 example(s) refused, nothing was added:\n"
+        f"{table}:2: text: must be a single line.\n"
+        f"{table}:4: intent: unknown intent 'nope'; use one of "
     )
     assert not (nlu_dir / "trainer.yml").exists()
