@@ -15,6 +15,8 @@ from bot.types import Draft, Entity, EntityValue, Turn, Understanding
 
 # A mainland mobile number: 11 digits from 13x to 19x; the order pattern of the NLU takes it too.
 PHONE = re.compile(r"1[3-9]\d{9}")
+# A mobile number the buyer half-masked ("139xxxx5678"), as people paste it in chat
+MASKED_PHONE = re.compile(r"1[3-9]\d[\dxX*]{4}\d{4}")
 # An order number as the evaluation data anonymises it ("[订单1]"): the buyer gave their number.
 ORDER_PLACEHOLDER = re.compile(r"\[订单[^\]]{0,8}\]")
 

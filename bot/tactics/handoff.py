@@ -6,7 +6,10 @@ from __future__ import annotations
 from bot.tactics.context import Context
 from bot.types import Draft
 
-COMPLAINT_WORDS = ("投诉", "差评", "领导", "经理", "主管")
+COMPLAINT_WORDS = (
+    *("投诉", "差评", "领导", "经理", "主管", "店长", "12315", "告你们", "举报", "消协"),
+    *("介入", "三遍", "几遍", "好几次"),
+)
 
 
 def propose(ctx: Context) -> list[Draft]:

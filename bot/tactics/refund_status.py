@@ -10,6 +10,7 @@ from bot.tactics.context import Context
 from bot.types import Draft
 
 PICKUP = re.compile(r"取件|上门取|快递员?(?:一直)?没来|没人来取|没来取|没人取")
+REJECTED = re.compile(r"驳回|被拒|拒绝了?我?的?退款|不给退|不让退")
 SHIPPED_AFTER_CANCEL = re.compile(r"(?:撤单|取消|退款|退了).{0,8}(?:出库|发货|发出|发了|寄出)")
 
 
@@ -19,6 +20,8 @@ def propose(ctx: Context) -> list[Draft]:
     text = ctx.understanding.text
     if SHIPPED_AFTER_CANCEL.search(text):
         return [_draft(ctx, "refund_status.intercept", facts, order_id)]
+    if REJECTED.search(text):
+        return [_draft(ctx, "refund_status.rejected", facts, order_id)]
     if PICKUP.search(text):
         return [_draft(ctx, "refund_status.pickup", facts, order_id)]
     if order_id is None:
