@@ -87,13 +87,20 @@ def explore(results: list[tuple]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
     parser.add_argument("--model", type=Path, default=None, help="model archive (default: newest)")
     parser.add_argument("--shops", type=Path, default=ROOT / "data" / "shops")
     parser.add_argument("--threshold", type=float, default=None, help="override the shop's")
     parser.add_argument("--intents", default=None, help="comma-separated allow-list override")
     parser.add_argument("--explore", action="store_true", help="per-intent table for tuning")
+    parser.add_argument("--dev", type=Path, default=DEV, help="labelled TSV (text, intent columns)")
     args = parser.parse_args()
+    if not args.dev.is_file():
+        print(
+            f"No development set at {args.dev}: pass --dev PATH (text<TAB>intent).",
+            file=sys.stderr,
+        )
+        return 2
     model_path = args.model or latest_model_path(ROOT / "models")
     if model_path is None:
         print("No model in models/: run `make train` first.", file=sys.stderr)
@@ -101,7 +108,7 @@ def main() -> int:
     shop = with_limits(load_shops(args.shops)["demo"], args.threshold, args.intents)
     assert not is_open(shop.hours, CLOSED), "the demo shop must be closed at the measured instant"
     print(f"model: {model_path.name}")
-    results = run(NluModel.load(model_path), shop, read_dev(DEV))
+    results = run(NluModel.load(model_path), shop, read_dev(args.dev))
     report(results, shop)
     if args.explore:
         explore(results)
