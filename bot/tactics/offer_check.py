@@ -32,7 +32,6 @@ def propose(ctx: Context) -> list[Draft]:
                 "offer_check.coupon",
                 {"coupon_problem": True},
                 needs_approval=False,
-                auto_send_safe=True,
             )
         ]
     if claims_offer(ctx):

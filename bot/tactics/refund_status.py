@@ -29,7 +29,12 @@ def propose(ctx: Context) -> list[Draft]:
     return [_draft(ctx, "refund_status.check", facts, order_id)]
 
 
+# the timetable is a shop fact; stopping a parcel or booking a pickup needs an agent who does it
+FACTS_ONLY = ("refund_status.ask_order", "refund_status.check")
+
+
 def _draft(ctx: Context, key: str, facts: dict, order_id: str | None) -> Draft:
     if order_id is not None:
         facts = facts | {"order_id": order_id}
-    return ctx.draft("refund_status", key, facts, needs_approval=False, auto_send_safe=True)
+    safe = key in FACTS_ONLY
+    return ctx.draft("refund_status", key, facts, needs_approval=False, auto_send_safe=safe)

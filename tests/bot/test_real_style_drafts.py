@@ -1182,7 +1182,7 @@ TABLE = [
         "能让我朋友帮我付吗",
         (("payment_issue", 0.928), ("out_of_scope", 0.047), ("price_objection", 0.01)),
         "payment_help",
-        '亲，可以找人代付的，提交订单后在付款页选择"找朋友帮忙付"，把链接发给对方付款就行～',
+        "亲，可以找人代付的，提交订单后在付款页选择代付，把链接发给对方付款就行～",
         shop="jdhome",
     ),
     r(
@@ -1309,3 +1309,18 @@ def test_this_black_one_never_names_another_product(nlu_model, shop):
     names = [name for product in SHOPS[shop].products for name in product.names]
     assert [name for draft in drafts for name in names if name in draft.text] == []
     assert all(draft.tactic != "stock_scarcity" for draft in drafts)
+
+
+@pytest.mark.parametrize(
+    "text, intent, tactic",
+    [
+        ("都撤单了怎么还显示出库", "refund_progress", "refund_status"),
+        ("优惠卷用不了", "price_objection", "offer_check"),
+        ("主播说拍下返二十", "price_objection", "offer_check"),
+    ],
+)
+def test_drafts_that_promise_an_agents_action_are_not_sent_unattended(text, intent, tactic):
+    """Stopping a parcel, looking at a coupon, checking a host's promise: someone must do it."""
+    understanding = Understanding(text, (IntentScore(intent, 0.95),))
+    first = draft_replies(understanding, SHOPS["demo"], NOW, seed="t")[0]
+    assert (first.tactic, first.auto_send_safe) == (tactic, False)
