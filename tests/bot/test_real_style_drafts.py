@@ -14,8 +14,10 @@ import pytest
 
 from bot.drafting import draft_replies
 from bot.nlu.understanding import understanding_from_parse
+from bot.shop import load_shop
 from bot.types import Entity, IntentScore, SentReply, Turn, Understanding
 from tests.bot_helpers import SHOPS, at
+from tests.tea_shop import TEA_SHOP
 
 NOW = at("2026-07-15 10:30")
 
@@ -1324,3 +1326,62 @@ def test_drafts_that_promise_an_agents_action_are_not_sent_unattended(text, inte
     understanding = Understanding(text, (IntentScore(intent, 0.95),))
     first = draft_replies(understanding, SHOPS["demo"], NOW, seed="t")[0]
     assert (first.tactic, first.auto_send_safe) == (tactic, False)
+
+
+SHOE_CATALOGUE = """\
+catalogue:
+  - id: runner
+    name: 轻跑运动鞋
+    aliases: [跑鞋, 运动鞋]
+    category: shoes
+    price: 299
+    description: 飞织鞋面，回弹中底
+    skus:
+      - {id: r-36-b, size: "36", color: 黑色, stock: 5}
+      - {id: r-37-b, size: "37", color: 黑色, stock: 0}
+      - {id: r-38-b, size: "38", color: 黑色, stock: 12}
+      - {id: r-39-w, size: "39", color: 白色, stock: 30}
+"""
+
+
+@pytest.fixture(scope="module")
+def shoe_shop(tmp_path_factory):
+    """A shoe shop nobody trained on: the tea shop's terms with a catalogue sized 36-39."""
+    text = TEA_SHOP.replace("id: tea\nname: 茗香茶舍", "id: shoes\nname: 步履鞋铺")
+    start, end = text.index("catalogue:"), text.index("promotions:")
+    path = tmp_path_factory.mktemp("shops") / "shoes.yml"
+    path.write_text(text[:start] + SHOE_CATALOGUE + text[end:], encoding="utf-8")
+    return load_shop(path)
+
+
+SHOE_CASES = [
+    # the only product sold in 37 has none left: a return or a wait, no promised swap
+    (
+        "换个37的",
+        "亲，不好意思37码目前缺货，您看是先退货退款，还是等到货了给您换，"
+        "支持7天无理由退换，退货运费需您承担～",
+    ),
+    (
+        "鞋子小了换个39的",
+        "亲，没问题，给您换成39码，支持7天无理由退换，退货运费需您承担，我这边帮您登记换货～",
+    ),
+    # a size this shop does not sell is read back and checked, not promised
+    (
+        "换个42的",
+        "亲，换42码是吗？我这边先查一下您买的这款有没有42码，有的话马上给您登记换货，"
+        "支持7天无理由退换，退货运费需您承担～",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, draft", SHOE_CASES)
+def test_an_exchange_in_a_shop_never_seen(shoe_shop, text, draft):
+    understanding = Understanding(text, (IntentScore("refund_intent", 0.9),))
+    assert draft_replies(understanding, shoe_shop, NOW, seed="t")[0].text == draft
+
+
+def test_a_courier_a_shop_never_seen_does_not_use(shoe_shop):
+    understanding = Understanding("走什么快递 能发中通不", (IntentScore("shipping_time", 0.9),))
+    assert draft_replies(understanding, shoe_shop, NOW, seed="t")[0].text == (
+        "亲，店里一般走顺丰，想发中通的话我先帮您问下仓库，确认了马上告诉您～"
+    )
