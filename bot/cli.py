@@ -90,7 +90,7 @@ def _add_keys(commands: argparse._SubParsersAction) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split(". ")[0] + ".")
     parser.add_argument(
         "--db",
         type=Path,

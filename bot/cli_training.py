@@ -54,7 +54,7 @@ def _examples_import(args: argparse.Namespace) -> int:
         raise HuashuError(f"{args.file} has no examples (expected rows of text,intent).")
     sources = [f"{args.file}:{number}" for number, _ in rows]
     added = ExampleBook(args.nlu).add_many([row for _, row in rows], sources)
-    print(f"added {len(added)} examples to {added[0].path}", file=args.out)
+    print(f"added {len(added)} example(s) to {added[0].path}", file=args.out)
     return 0
 
 
