@@ -19,6 +19,7 @@ from bot.tactics import (
     Context,
     clarify,
     delivery_estimate,
+    greeting,
     handoff,
     hesitation,
     offer_check,
@@ -124,6 +125,7 @@ PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优�
 # "付好了 你看下", "好的 那我拍了": the buyer reports ordering or paying, nothing more; the
 # model reads it as thanks. The answer is their order's shipping, not "不客气".
 REPORT_INTENTS = ("thanks", "out_of_scope", "greet")
+SHIPPED_QUESTION = re.compile(r"发(?:货|出|出去)?了(?:吗|没|嘛|么)|发货没|发没发|什么时候发(?!票)")
 
 # Questions the product's description or warranty answer, whatever else the buyer worries about.
 INFO_WORDS = (
@@ -234,6 +236,8 @@ def _asked_in_words(ctx: Context) -> list[Draft]:
             return TACTICS[tactic](ctx)
     if asks_delivery(ctx):
         return TACTICS["delivery_estimate"](ctx)
+    if SHIPPED_QUESTION.search(ctx.understanding.text) and fits("order_shipping", ctx):
+        return TACTICS["order_shipping"](ctx)
     if asks_stock(ctx):
         return [
             draft
@@ -290,8 +294,10 @@ def plan(ctx: Context) -> tuple[str, ...]:
         return ("order_check",)
     if praises(ctx):
         return ("thanks",)
-    if reports_order_done(ctx):
+    if reports_order_done(ctx) or asks_if_shipped(ctx):
         return ("order_shipping", *intent_plan)
+    if ctx.intent in ("out_of_scope", "greet") and greeting.asks_hours(ctx):
+        return ("greeting",)
     if wants_exchange(ctx):
         # the buyer named the size they want: the exchange, not a sizing questionnaire
         return ("refund_remedy", "return_policy")
@@ -343,10 +349,14 @@ def asks_delivery(ctx: Context) -> bool:
     shipping question about the days to the buyer's place, before the parcel has left."""
     if not fits("delivery_estimate", ctx):
         return False
-    return delivery_estimate.asks_carrier(ctx) or (
-        ctx.intent == "shipping_time"
-        and not ctx.understanding.fallback
-        and delivery_estimate.asks_days(ctx)
+    return (
+        delivery_estimate.asks_carrier(ctx)
+        or delivery_estimate.asks_ship_days(ctx)
+        or (
+            ctx.intent == "shipping_time"
+            and not ctx.understanding.fallback
+            and delivery_estimate.asks_days(ctx)
+        )
     )
 
 
@@ -355,6 +365,16 @@ def promotion_beats_competitor(ctx: Context) -> bool:
     if ctx.product is None or competitor is None or not fits("promotion", ctx):
         return False
     return current_price(ctx) <= competitor < ctx.product.price
+
+
+def asks_if_shipped(ctx: Context) -> bool:
+    """ "您好 请问一下 发货了吗 [订单x]": a buyer with an order asks whether it left, in a message
+    the model reads as a greeting or a fragment."""
+    return (
+        ctx.intent in (*REPORT_INTENTS, "stock_availability")
+        and SHIPPED_QUESTION.search(ctx.understanding.text) is not None
+        and fits("order_shipping", ctx)
+    )
 
 
 def reports_order_done(ctx: Context) -> bool:

@@ -74,6 +74,8 @@ _NOT = r"(?:还没|还没有|没|没有|未|还未|不见|咋还没|怎么还没
 # Negated cues, matched first and cut out of the text, so the positive cue inside them
 # ("还没发货" holds "发货") does not count.
 NEGATED_CUES: tuple[tuple[str, str], ...] = (
+    # "退款怎么还没到": the refund has not arrived, not the parcel
+    (rf"(?:退款|退的钱|退钱)(?:怎么|咋|还|都)?{_NOT}(?:到账|到|收到)", AFTER_SALE),
     (rf"{_NOT}(?:退款|退钱|到账|退回|退)", AFTER_SALE),
     (rf"{_NOT}(?:收到|到货|签收|拿到|送到|到(?!账))", SHIPPED),
     (rf"{_NOT}(?:发货|发出|发|出库|揽收|寄出)", PAID_NOT_SHIPPED),
@@ -82,7 +84,7 @@ NEGATED_CUES: tuple[tuple[str, str], ...] = (
 
 POSITIVE_CUES: tuple[tuple[str, str], ...] = (
     (
-        r"退款(?:了|中|申请|进度|到账|还|什么时候|多久|没|到哪|在哪|呢|显示|成功|被|审核|驳回)|"
+        r"退款(?:了|中|申请|进度|到账|还|什么时候|多久|没|到哪|在哪|呢|显示|成功|被|审核|驳回|怎么|咋)|"
         r"退到(?:哪|花呗|白条|银行卡|卡里|余额|支付宝|微信)|退回去的|换货的|申请了?(?:退款|退货|售后|换货)|"
         r"退货(?:寄|单|已|了)|寄回去|寄回了|退回去了|已经退了|撤单了|取消了订单|订单取消了|"
         r"已取消|售后单|服务单|退的钱|换货寄|取件|退款单",

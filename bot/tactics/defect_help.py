@@ -11,7 +11,13 @@ COLOUR_WORDS = ("色差", "颜色不一样", "颜色不对", "颜色跟", "旧�
 WRONG_ITEM_WORDS = ("发错", "发成", "给我发了", "我要的是", "不是我买的", "不是我要的", "发的不对")
 
 
+# "收到少了一个泳帽", "漏发了配件": what is missing, not a photo of a "problem part"
+MISSING_WORDS = ("少了", "少发", "漏发", "缺了", "少一个", "少一件", "少个", "没有配", "没发全")
+
+
 def propose(ctx: Context) -> list[Draft]:
+    if ctx.mentions(*MISSING_WORDS):
+        return [ctx.draft("defect_help", "defect_help.missing", {}, needs_approval=False)]
     if ctx.mentions(*WRONG_ITEM_WORDS):
         facts = {"returns": returns_text(ctx.shop)}
         return [ctx.draft("defect_help", "defect_help.wrong_item", facts, needs_approval=False)]

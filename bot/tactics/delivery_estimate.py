@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.tactics.context import Context
+from bot.tactics.week import days_text
 from bot.types import Draft
 
 COURIERS = (
@@ -35,11 +36,23 @@ CARRIER_QUESTION = re.compile(
     rf"(?:{_NAMED})(?:快递|物流)?(?:吗|嘛|么|可以|行不|能到|发不发)",
     re.IGNORECASE,
 )
-DAYS_QUESTION = re.compile(r"几天|多久|多长时间|几号能?到|哪天到|什么时候(?:能)?到")
+DAYS_QUESTION = re.compile(
+    r"几天|多久|多长时间|几号能?到|哪天到|什么时候(?:能)?到|"
+    r"(?:明天|后天|周[一二三四五六日末天]|星期.|这周|下周)(?:能|可以|就能)?(?:到|送到|收到)"
+)
+# "周日发货吗", "周末也发吗", "放假发不发": the days the shop ships on
+SHIP_DAY_QUESTION = re.compile(
+    r"(?:周[六日天末]|星期[六日天]|礼拜[六日天]|节假日|假期|放假|过节)(?:也|还)?"
+    r"(?:能|会|可以|正常|照常)?(?:发|出库|揽收)"
+)
 
 
 def asks_carrier(ctx: Context) -> bool:
     return CARRIER_QUESTION.search(ctx.understanding.text) is not None
+
+
+def asks_ship_days(ctx: Context) -> bool:
+    return SHIP_DAY_QUESTION.search(ctx.understanding.text) is not None
 
 
 def asks_days(ctx: Context) -> bool:
@@ -57,6 +70,12 @@ def propose(ctx: Context) -> list[Draft]:
         facts |= {"days": shipping.default_delivery_days}
     if asks_carrier(ctx):
         return [_carrier_answer(ctx, facts)]
+    if asks_ship_days(ctx):
+        off = frozenset(range(7)) - shipping.ship_days
+        facts |= {"ship_days": days_text(shipping.ship_days)}
+        if not off:
+            return [_draft(ctx, "delivery_estimate.every_day", facts)]
+        return [_draft(ctx, "delivery_estimate.ship_days", facts | {"off_days": days_text(off)})]
     key = "delivery_estimate.region" if region is not None else "delivery_estimate.default"
     return [_draft(ctx, key, facts)]
 
