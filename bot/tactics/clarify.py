@@ -4,8 +4,13 @@ an order; an upset buyer gets an apology and an owner first, never "didn't under
 
 from __future__ import annotations
 
+import re
+
 from bot.tactics.context import Context
 from bot.types import Draft
+
+# A product link pasted with (almost) nothing else: the buyer asks about that product
+LINK = re.compile(r"\[链接[^\]]{0,8}\]|<url>|https?://\S+")
 
 # What each intent is about, in the buyer's words, for "您是想问A还是B呢".
 TOPICS = {
@@ -39,6 +44,8 @@ def propose(ctx: Context) -> list[Draft]:
 def _variant(ctx: Context) -> tuple[str, dict]:
     if ctx.upset:
         return "clarify.upset", {}
+    if only_a_link(ctx.understanding.text):
+        return "clarify.link", {}
     topics = likely_topics(ctx)
     if len(topics) >= 2:
         return "clarify.choices", {"choices": "、".join(topics[:-1]) + "还是" + topics[-1]}
@@ -59,3 +66,8 @@ def likely_topics(ctx: Context) -> list[str]:
         if topic and topic not in topics and score.confidence >= floor:
             topics.append(topic)
     return topics
+
+
+def only_a_link(text: str) -> bool:
+    rest = LINK.sub("", text)
+    return rest != text and len(re.sub(r"[\s,，。.!！?？~～]", "", rest)) <= 4
