@@ -125,6 +125,9 @@ PROMOTION_WORDS = ("有活动", "什么活动", "活动吗", "有优惠", "优�
 # "付好了 你看下", "好的 那我拍了": the buyer reports ordering or paying, nothing more; the
 # model reads it as thanks. The answer is their order's shipping, not "不客气".
 REPORT_INTENTS = ("thanks", "out_of_scope", "greet")
+PAYMENT_METHOD_QUESTION = re.compile(
+    r"(?:花呗|白条|信用卡|微信|支付宝|云闪付|分期|货到付款)(?:支付|付款)?(?:能|可以|支持)(?:用|付)?(?:吗|不|嘛|么)"
+)
 SHIPPED_QUESTION = re.compile(r"发(?:货|出|出去)?了(?:吗|没|嘛|么)|发货没|发没发|什么时候发(?!票)")
 
 # Questions the product's description or warranty answer, whatever else the buyer worries about.
@@ -236,6 +239,8 @@ def _asked_in_words(ctx: Context) -> list[Draft]:
             return TACTICS[tactic](ctx)
     if asks_delivery(ctx):
         return TACTICS["delivery_estimate"](ctx)
+    if asks_payment_method(ctx):
+        return TACTICS["payment_help"](ctx)
     if SHIPPED_QUESTION.search(ctx.understanding.text) and fits("order_shipping", ctx):
         return TACTICS["order_shipping"](ctx)
     if asks_stock(ctx):
@@ -265,7 +270,13 @@ def wants_exchange(ctx: Context) -> bool:
 
 def asked_in_words(ctx: Context) -> bool:
     """The message says plainly what it asks, whatever the model's doubt: no question back."""
-    return asks_delivery(ctx)
+    return asks_delivery(ctx) or asks_payment_method(ctx)
+
+
+def asks_payment_method(ctx: Context) -> bool:
+    """ "花呗能用吗": whether the shop takes a way to pay, in plain words."""
+    asked = PAYMENT_METHOD_QUESTION.search(ctx.understanding.text) is not None
+    return asked and fits("payment_help", ctx)
 
 
 def hesitates(ctx: Context) -> bool:
@@ -294,6 +305,8 @@ def plan(ctx: Context) -> tuple[str, ...]:
         return ("order_check",)
     if praises(ctx):
         return ("thanks",)
+    if asks_payment_method(ctx):
+        return ("payment_help",)
     if reports_order_done(ctx) or asks_if_shipped(ctx):
         return ("order_shipping", *intent_plan)
     if ctx.intent in ("out_of_scope", "greet") and greeting.asks_hours(ctx):
