@@ -202,6 +202,7 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
             **LogisticRegressionClassifier.get_default_config(),
             "C": 1.0,
             "dense_C": 1.0,
+            "dense_solver": "lbfgs",
             "dense_weight": 0.5,
             "empty_message_intent": "out_of_scope",
         }
@@ -209,7 +210,9 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
     def __init__(self, config, name, model_storage, resource) -> None:
         super().__init__(config, name, model_storage, resource)
         self.clf.set_params(C=float(self.config["C"]))
-        self.dense_clf = clone(self.clf).set_params(C=float(self.config["dense_C"]))
+        self.dense_clf = clone(self.clf).set_params(
+            C=float(self.config["dense_C"]), solver=self.config["dense_solver"]
+        )
         self.dense_trained = False
         self.feature_widths: tuple[int, int] | None = None
 
