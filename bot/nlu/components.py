@@ -90,6 +90,9 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
             "threads": DEFAULT_THREADS,
             "scale": 1.0,
             "training_cache": True,
+            # false: parsing leaves the embedding to the classifier, which embeds only the
+            # messages its n-gram model is unsure of (`embed_below_confidence`)
+            "embed_when_parsing": True,
         }
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
@@ -122,6 +125,8 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
+        if not self._config["embed_when_parsing"]:
+            return messages
         return self._add_embeddings(messages, None)
 
     def _add_embeddings(
@@ -204,6 +209,10 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
             "dense_C": 1.0,
             "dense_solver": "lbfgs",
             "dense_weight": 0.5,
+            # a cascade: when set, a parsed message whose n-gram reading is at least this sure is
+            # classified on n-grams alone; the others are embedded here (unless a featurizer
+            # already did) and mixed as in training
+            "embed_below_confidence": None,
             "empty_message_intent": "out_of_scope",
         }
 
@@ -250,14 +259,34 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
 
     def _probabilities(self, messages: list[Message]) -> np.ndarray:
         sparse, dense = self._matrices(messages)
-        log_p = np.log(self.clf.predict_proba(sparse) + _TINY)
-        if self.dense_trained:
+        sparse_p = self.clf.predict_proba(sparse)
+        log_p = np.log(sparse_p + _TINY)
+        if not self.dense_trained:
+            return _normalised(log_p)
+        mixed = self._mixed_rows(messages, sparse_p)
+        if mixed.size:
             weight = float(self.config["dense_weight"])
-            dense_log_p = np.log(self.dense_clf.predict_proba(dense) + _TINY)
-            log_p = (1 - weight) * log_p + weight * dense_log_p
-        log_p -= log_p.max(axis=1, keepdims=True)
-        probabilities = np.exp(log_p)
-        return probabilities / probabilities.sum(axis=1, keepdims=True)
+            dense = self._dense_of(messages, dense, mixed)
+            dense_log_p = np.log(self.dense_clf.predict_proba(dense[mixed]) + _TINY)
+            log_p[mixed] = (1 - weight) * log_p[mixed] + weight * dense_log_p
+        return _normalised(log_p)
+
+    def _mixed_rows(self, messages: list[Message], sparse_p: np.ndarray) -> np.ndarray:
+        """The rows read with the embedding too: all of them, or with the cascade those whose
+        n-gram reading is unsure."""
+        threshold = self.config["embed_below_confidence"]
+        if threshold is None:
+            return np.arange(len(messages))
+        return np.flatnonzero(sparse_p.max(axis=1) < float(threshold))
+
+    def _dense_of(self, messages: list[Message], dense: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """`dense` with the embedding filled in for the `rows` no featurizer embedded."""
+        missing = [i for i in rows if messages[i].get_dense_features(TEXT)[1] is None]
+        if missing:
+            texts = [mask_artefacts(messages[i].get(TEXT) or "") for i in missing]
+            dense = dense.copy()
+            dense[missing] = shared_encoder().embed(texts)
+        return dense
 
     def _empty_message_ranking(self, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
         empty_intent = self.config["empty_message_intent"]
@@ -338,6 +367,12 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
 
 # Keeps log(0) out of the mix when one model is certain.
 _TINY = 1e-12
+
+
+def _normalised(log_p: np.ndarray) -> np.ndarray:
+    log_p = log_p - log_p.max(axis=1, keepdims=True)
+    probabilities = np.exp(log_p)
+    return probabilities / probabilities.sum(axis=1, keepdims=True)
 
 
 def _widths_of(parts: list[tuple[Any, Any]]) -> tuple[int, int]:
