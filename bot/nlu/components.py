@@ -28,12 +28,21 @@ from sklearn.base import clone
 from bot.nlu.encoder import (
     DEFAULT_THREADS,
     EmbeddingStore,
+    SentenceEncoder,
     default_store_directory,
     shared_encoder,
 )
 from bot.nlu.entities import build_entity_pipeline, extract_entities
 from bot.nlu.lexicon import dictionary_words
 from bot.nlu.normalize import has_nothing_to_read, mask_artefacts, normalize_text
+
+
+def embed_messages(
+    messages: list[Message], encoder: SentenceEncoder, store: EmbeddingStore | None = None
+) -> np.ndarray:
+    """The embedding of each message's text with its platform artefacts masked: what the
+    featurizer adds in training and what the classifier's cascade embeds when parsing."""
+    return encoder.embed([mask_artefacts(message.get(TEXT) or "") for message in messages], store)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -133,7 +142,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         self, messages: list[Message], store: EmbeddingStore | None
     ) -> list[Message]:
         with_text = [message for message in messages if message.get(TEXT) is not None]
-        vectors = self._encoder.embed([mask_artefacts(m.get(TEXT)) for m in with_text], store)
+        vectors = embed_messages(with_text, self._encoder, store)
         for message, vector in zip(with_text, vectors, strict=True):
             sentence = (vector * self._scale).reshape(1, -1)
             self.add_features_to_message(None, sentence, TEXT, message)
@@ -283,9 +292,8 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
         """`dense` with the embedding filled in for the `rows` no featurizer embedded."""
         missing = [i for i in rows if messages[i].get_dense_features(TEXT)[1] is None]
         if missing:
-            texts = [mask_artefacts(messages[i].get(TEXT) or "") for i in missing]
             dense = dense.copy()
-            dense[missing] = shared_encoder().embed(texts)
+            dense[missing] = embed_messages([messages[i] for i in missing], shared_encoder())
         return dense
 
     def _empty_message_ranking(self, ranking: list[dict[str, Any]]) -> list[dict[str, Any]]:
