@@ -4,6 +4,7 @@ wrong size, a replacement or a small compensation (within authority) for a fault
 from __future__ import annotations
 
 from bot.tactics.context import Context, returns_text
+from bot.tactics.defect_help import photo_sent
 from bot.tactics.refund_reason import stated_reason, wanted_size
 from bot.types import Draft
 
@@ -19,7 +20,8 @@ def propose(ctx: Context) -> list[Draft]:
         return [ctx.draft("refund_remedy", "refund_remedy.exchange", facts, needs_approval=False)]
     if reason == "defect":
         facts = {"compensation_max": ctx.shop.authority.compensation_max}
-        return [ctx.draft("refund_remedy", "refund_remedy.compensate", facts, needs_approval=False)]
+        key = "refund_remedy.compensate_seen" if photo_sent(ctx) else "refund_remedy.compensate"
+        return [ctx.draft("refund_remedy", key, facts, needs_approval=False)]
     if reason == "mistake":
         facts = {"returns": returns_text(ctx.shop)}
         return [ctx.draft("refund_remedy", "refund_remedy.mistake", facts, needs_approval=False)]

@@ -423,14 +423,14 @@ TABLE = [
         "耳机右边没声音",
         (("defect_complaint", 0.984), ("ask_product_info", 0.004), ("out_of_scope", 0.002)),
         "defect_help",
-        "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
+        "亲，非常抱歉！这种情况照片看不出来，麻烦录段小视频发我，或者说下是什么时候开始的，我帮您排查，确认是质量问题马上给您处理～",
         shop="jdhome",
     ),
     r(
         "台灯不亮 刚用两天",
         (("defect_complaint", 0.969), ("out_of_scope", 0.008), ("hesitation", 0.003)),
         "defect_help",
-        "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
+        "亲，非常抱歉！这种情况照片看不出来，麻烦录段小视频发我，或者说下是什么时候开始的，我帮您排查，确认是质量问题马上给您处理～",
     ),
     r(
         "颜色跟图片差好多",
@@ -769,7 +769,7 @@ TABLE = [
         "耳机充不进电",
         (("defect_complaint", 0.973), ("ask_product_info", 0.018), ("out_of_scope", 0.002)),
         "defect_help",
-        "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
+        "亲，非常抱歉！这种情况照片看不出来，麻烦录段小视频发我，或者说下是什么时候开始的，我帮您排查，确认是质量问题马上给您处理～",
         shop="jdhome",
     ),
     r(
@@ -924,7 +924,7 @@ TABLE = [
         "开机没反应",
         (("defect_complaint", 0.989), ("invoice_request", 0.004), ("payment_issue", 0.001)),
         "defect_help",
-        "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
+        "亲，非常抱歉！这种情况照片看不出来，麻烦录段小视频发我，或者说下是什么时候开始的，我帮您排查，确认是质量问题马上给您处理～",
         shop="jdhome",
     ),
     r(
@@ -1570,13 +1570,13 @@ TABLE = [
         "收到泳衣有股味道",
         (("defect_complaint", 0.976), ("thanks", 0.01), ("quality_worry", 0.004)),
         "defect_help",
-        "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
+        "亲，实在不好意思！您说一下具体是什么味道、开封多久了，我帮您核实，是质量问题一定给您处理～",
     ),
     r(
         "炸锅不加热",
         (("defect_complaint", 0.798), ("ask_product_info", 0.057), ("hesitation", 0.021)),
         "defect_help",
-        "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
+        "亲，非常抱歉！这种情况照片看不出来，麻烦录段小视频发我，或者说下是什么时候开始的，我帮您排查，确认是质量问题马上给您处理～",
         shop="jdhome",
     ),
     r(
@@ -1608,6 +1608,71 @@ TABLE = [
         (("address_change", 0.999), ("payment_issue", 0.001), ("out_of_scope", 0.0)),
         "address_confirm",
         "亲，好的，按您发的地址帮您修改，我核对后给您回复～",
+    ),
+    # a defect with the picture already sent: nobody asks for it again
+    r(
+        "图片发你了 耳机坏了",
+        (("defect_complaint", 0.993), ("out_of_scope", 0.007), ("refund_intent", 0.0)),
+        "defect_help",
+        "亲，非常抱歉！您发的我收到了，这就仔细看一下，核实后马上给您处理～",
+        shop="jdhome",
+    ),
+    r(
+        "[图片] 台灯不亮",
+        (("defect_complaint", 0.979), ("out_of_scope", 0.019), ("payment_issue", 0.0)),
+        "defect_help",
+        "亲，非常抱歉！您发的我收到了，这就仔细看一下，核实后马上给您处理～",
+    ),
+    r(
+        "看下视频 台灯一闪一闪的",
+        (("defect_complaint", 0.997), ("ask_product_info", 0.001), ("out_of_scope", 0.001)),
+        "defect_help",
+        "亲，非常抱歉！您发的我收到了，这就仔细看一下，核实后马上给您处理～",
+    ),
+    r(
+        "坏了",
+        (("defect_complaint", 0.793), ("thanks", 0.12), ("out_of_scope", 0.044)),
+        "defect_help",
+        "亲，非常抱歉！您发的我收到了，这就仔细看一下，核实后马上给您处理～",
+        shop="jdhome",
+        earlier=("[图片]",),
+    ),
+    r(
+        "照片发你了 少了一个泳帽",
+        (("defect_complaint", 0.998), ("address_change", 0.002), ("refund_intent", 0.0)),
+        "defect_help",
+        "亲，实在抱歉！您发的收到了，我核对一下少了什么，马上给您处理～",
+        entities=(("quantity", 1),),
+    ),
+    r(
+        "给我发成白色的了 图发你了",
+        (("defect_complaint", 0.989), ("thanks", 0.009), ("out_of_scope", 0.002)),
+        "defect_help",
+        "亲，非常抱歉给您发错了！您发的我这就核对，确认后马上给您换成您要的那款，这事我来跟进～",
+        shop="jdhome",
+        entities=(("color", "白色"),),
+    ),
+    r(
+        "[图片] 坏了我要退货",
+        (("refund_intent", 0.999), ("out_of_scope", 0.001), ("stock_availability", 0.0)),
+        "refund_remedy",
+        "亲，实在抱歉！您发的我核实一下，可以给您换新；如果不影响使用您愿意留下，可以补偿您20元～",
+        shop="jdhome",
+        status="received",
+    ),
+    # a fault no photo shows: a short video or the details, not a photo
+    r(
+        "笔记本充不进电",
+        (("defect_complaint", 0.976), ("ask_product_info", 0.021), ("out_of_scope", 0.001)),
+        "defect_help",
+        "亲，非常抱歉！这种情况照片看不出来，麻烦录段小视频发我，或者说下是什么时候开始的，我帮您排查，确认是质量问题马上给您处理～",
+    ),
+    r(
+        "坏了",
+        (("defect_complaint", 0.793), ("thanks", 0.12), ("out_of_scope", 0.044)),
+        "defect_help",
+        "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
+        shop="jdhome",
     ),
 ]
 
