@@ -25,6 +25,7 @@ from bot.tactics import (
     offer_check,
     order_shipping,
     refund_reason,
+    usage_help,
 )
 from bot.tactics.context import current_price
 from bot.tactics.gift import GIFT_WORDS
@@ -150,6 +151,15 @@ INFO_WORDS = (
     "质保",
 )
 INFO_INTENTS = ("quality_worry", "out_of_scope", "size_worry", "stock_availability")
+# Where a usage question lands: a product question, a fragment, a "broken" that is a setup problem
+# ("装不上"), an installation visit asked as a delivery question ("到了能上门装吗").
+USAGE_INTENTS = (
+    "ask_product_info",
+    "out_of_scope",
+    "defect_complaint",
+    "quality_worry",
+    "shipping_time",
+)
 WRONG_SIZE_WORDS = (
     "拍小了",
     "拍大了",
@@ -233,6 +243,7 @@ def _asked_in_words(ctx: Context) -> list[Draft]:
         ("gift", ctx.mentions(*GIFT_WORDS)),
         ("refund_remedy", wants_exchange(ctx)),
         ("price_protection", ctx.stage.paid and ctx.mentions(*PRICE_DROP_WORDS)),
+        ("usage_help", usage_help.asks(ctx)),
         ("defect_help", ctx.mentions(*DEFECT_WORDS)),
     ):
         if asked and fits(tactic, ctx):
@@ -270,7 +281,12 @@ def wants_exchange(ctx: Context) -> bool:
 
 def asked_in_words(ctx: Context) -> bool:
     """The message says plainly what it asks, whatever the model's doubt: no question back."""
-    return asks_delivery(ctx) or asks_payment_method(ctx)
+    return asks_delivery(ctx) or asks_payment_method(ctx) or asks_usage(ctx)
+
+
+def asks_usage(ctx: Context) -> bool:
+    """ "装不上 怎么配对": how to install or use it, in plain words."""
+    return ctx.intent in USAGE_INTENTS and usage_help.asks(ctx)
 
 
 def asks_payment_method(ctx: Context) -> bool:
@@ -335,6 +351,9 @@ def plan(ctx: Context) -> tuple[str, ...]:
         # patience; never "现在拍今天发"
         first = ("hesitation", "promotion") if hesitation.waits_for_money(ctx) else None
         return first or ("promotion", "hesitation")
+    if asks_usage(ctx):
+        # "怎么安装", "装不上", "能上门装吗": how to use it, not a description or a photo request
+        return ("usage_help", *intent_plan)
     if ctx.intent in (*INFO_INTENTS, "ask_product_info") and ctx.mentions("自营"):
         return ("product_info",)
     if ctx.intent in INFO_INTENTS and ctx.product is not None and ctx.mentions(*INFO_WORDS):

@@ -252,6 +252,7 @@ def _product(node: Node, dates: ShopDates) -> Product:
             "original_price",
             "description",
             "warranty",
+            "usage",
             "gift_eligible",
             "size_up",
             "fit_notes",
@@ -274,6 +275,7 @@ def _product(node: Node, dates: ShopDates) -> Product:
         original_price=original,
         description=node.field("description").text(),
         warranty=node.optional("warranty").text() if node.optional("warranty") else None,
+        usage=node.optional("usage").text() if node.optional("usage") else None,
         gift_eligible=node.optional("gift_eligible").flag()
         if node.optional("gift_eligible")
         else True,
@@ -300,15 +302,16 @@ def _sku(node: Node, dates: ShopDates) -> Sku:
 
 
 def _size_row(node: Node) -> SizeRow:
-    node.mapping(("size", "height_cm", "weight_kg", "age"))
+    node.mapping(("size", "height_cm", "weight_kg", "age", "foot_cm"))
     row = SizeRow(
         size=node.field("size").text(),
         height_cm=_opt_span(node, "height_cm"),
         weight_kg=_opt_span(node, "weight_kg"),
         age=_opt_span(node, "age"),
+        foot_cm=_opt_span(node, "foot_cm"),
     )
-    if row.height_cm is None and row.weight_kg is None and row.age is None:
-        node.fail("expected at least one of height_cm, weight_kg, age as [low, high]")
+    if (row.height_cm, row.weight_kg, row.age, row.foot_cm) == (None, None, None, None):
+        node.fail("expected at least one of height_cm, weight_kg, age, foot_cm as [low, high]")
     return row
 
 
@@ -463,9 +466,10 @@ def _region(node: Node) -> DeliveryRegion:
 def _service(node: Node) -> Service:
     node.mapping(
         ("rating", "no_reason_return_days", "free_return_shipping", "warranty", "after_sales")
-        + ("refund_days", "authenticity", "price_protection_days")
+        + ("refund_days", "authenticity", "installation", "price_protection_days")
     )
     authenticity = node.optional("authenticity")
+    installation = node.optional("installation")
     protection = node.optional("price_protection_days")
     rating = node.field("rating").number()
     if rating > 5:
@@ -478,6 +482,7 @@ def _service(node: Node) -> Service:
         after_sales=node.field("after_sales").text(),
         refund_days=node.field("refund_days").text(),
         authenticity=authenticity.text() if authenticity else None,
+        installation=installation.text() if installation else None,
         price_protection_days=protection.integer() if protection else 0,
     )
 

@@ -21,6 +21,8 @@ class SizeRow:
     height_cm: tuple[float, float] | None = None
     weight_kg: tuple[float, float] | None = None
     age: tuple[float, float] | None = None
+    # foot length in cm (shoes, socks): the measure shoe buyers give, "脚长24.5"
+    foot_cm: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class Product:
     size_up: bool = True
     fit_notes: tuple[FitNote, ...] = ()
     warranty: str | None = None
+    # how to set it up and use it, in the shop's words (first steps, where the manual or video is)
+    usage: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -154,6 +158,8 @@ class Service:
     after_sales: str
     refund_days: str
     authenticity: str | None = None
+    # what the shop offers for installation (上门安装), in its words; None: not stated
+    installation: str | None = None
     # days after payment within which a price drop is refunded (价保); 0: the shop offers none
     price_protection_days: int = 0
 

@@ -54,6 +54,7 @@ NAMES = (
     "stock_check",
     "stock_scarcity",
     "thanks",
+    "usage_help",
 )
 MODULES = {name: import_module(f"{__name__}.{name}") for name in NAMES}
 
@@ -104,6 +105,7 @@ STAGES_BY_TACTIC: dict[str, frozenset[str]] = {
     "return_policy": ANY_STAGE,
     "quality_assurance": ANY_STAGE,
     "product_info": ANY_STAGE,
+    "usage_help": ANY_STAGE,
     "invoice": ANY_STAGE,
     "greeting": ANY_STAGE,
     "thanks": ANY_STAGE,

@@ -1674,6 +1674,87 @@ TABLE = [
         "亲，非常抱歉！麻烦拍一下问题部位的照片发给我，核实后马上给您处理～",
         shop="jdhome",
     ),
+    # installing and using: the shop's own usage line, else which product and which step
+    r(
+        "怎么安装",
+        (("ask_product_info", 0.983), ("greet", 0.004), ("shipping_time", 0.004)),
+        "usage_help",
+        "亲，麻烦发一下商品链接或型号，说说是安装还是使用上遇到问题了（拍照也可以），我一步步帮您弄好～",
+    ),
+    r(
+        "这个怎么用啊 看不懂",
+        (("ask_product_info", 0.995), ("quality_worry", 0.003), ("payment_issue", 0.001)),
+        "usage_help",
+        "亲，麻烦发一下商品链接或型号，说说是安装还是使用上遇到问题了（拍照也可以），我一步步帮您弄好～",
+        shop="jdhome",
+    ),
+    r(
+        "台灯怎么调色温",
+        (("ask_product_info", 0.984), ("out_of_scope", 0.012), ("price_objection", 0.002)),
+        "usage_help",
+        "亲，LED护眼台灯这样用：插上电源轻触开关开灯，长按开关调亮度，连按两下切换三档色温，灯臂可以直接掰动调角度。哪一步不明白您跟我说～",
+    ),
+    r(
+        "耳机怎么连手机",
+        (("ask_product_info", 0.903), ("out_of_scope", 0.095), ("defect_complaint", 0.001)),
+        "usage_help",
+        "亲，降噪蓝牙耳机这样用：耳机放回充电仓开盖，长按仓上按键3秒指示灯白灯闪烁，在手机蓝牙列表里选“降噪蓝牙耳机”连接即可。哪一步不明白您跟我说～",
+        shop="jdhome",
+    ),
+    r(
+        "耳机装不上 怎么配对",
+        (("ask_product_info", 0.529), ("defect_complaint", 0.446), ("refund_intent", 0.007)),
+        "usage_help",
+        "亲，别着急～降噪蓝牙耳机：耳机放回充电仓开盖，长按仓上按键3秒指示灯白灯闪烁，在手机蓝牙列表里选“降噪蓝牙耳机”连接即可。按这样还不行的话，麻烦拍张照片或录段小视频发我，我帮您看看卡在哪一步～",
+        shop="jdhome",
+    ),
+    r(
+        "炸锅装不上",
+        (("defect_complaint", 0.904), ("ask_product_info", 0.058), ("out_of_scope", 0.011)),
+        "usage_help",
+        "亲，可视空气炸锅您具体是哪里不会弄呢？告诉我一下，拍张照片也可以，我一步步帮您弄好～",
+        shop="jdhome",
+    ),
+    r(
+        "装不上",
+        (("defect_complaint", 0.902), ("out_of_scope", 0.018), ("greet", 0.016)),
+        "usage_help",
+        "亲，麻烦发一下商品链接或型号，说说是安装还是使用上遇到问题了（拍照也可以），我一步步帮您弄好～",
+    ),
+    r(
+        "笔记本说明书在哪",
+        (("ask_product_info", 0.867), ("out_of_scope", 0.106), ("defect_complaint", 0.011)),
+        "usage_help",
+        "亲，说明书不在手边的话，您说说14英寸轻薄笔记本想弄明白哪一步，我一步步教您～",
+    ),
+    r(
+        "说明书丢了",
+        (("logistics_tracking", 0.362), ("defect_complaint", 0.282), ("ask_product_info", 0.172)),
+        "usage_help",
+        "亲，麻烦发一下商品链接或型号，说说是安装还是使用上遇到问题了（拍照也可以），我一步步帮您弄好～",
+        shop="jdhome",
+        fallback=True,
+    ),
+    r(
+        "到了能上门装吗",
+        (("shipping_time", 0.996), ("refund_intent", 0.002), ("stock_availability", 0.001)),
+        "usage_help",
+        "亲，能不能上门安装我跟售后核实一下，稍等回复您～",
+    ),
+    r(
+        "到了能上门装吗",
+        (("shipping_time", 0.996), ("refund_intent", 0.002), ("stock_availability", 0.001)),
+        "usage_help",
+        "亲，本店商品都不需要安装，拆开就能用，有需要随时找我～",
+        shop="jdhome",
+    ),
+    # a coupon's "怎么用" is about paying, not about the product
+    r(
+        "优惠券怎么用",
+        (("price_objection", 0.968), ("out_of_scope", 0.025), ("ask_product_info", 0.006)),
+        "promotion",
+        "亲，店里正在做店铺满减，满300元减30元，7月20日23:59结束，现在下单正合适～",
+    ),
 ]
 
 

@@ -1,0 +1,86 @@
+"""How to install or use a product ("怎么安装", "说明书在哪", "装不上"): the shop's own usage line
+when its file has one, otherwise an offer to walk the buyer through it (which product, which step,
+a photo) — never steps nobody wrote down. Installation visits ("能上门装吗") are answered from the
+shop's installation line, else checked."""
+
+from __future__ import annotations
+
+from bot.tactics.context import Context
+from bot.types import Draft
+
+HOW_WORDS = (
+    "怎么用",
+    "怎么使用",
+    "如何使用",
+    "咋用",
+    "怎么安装",
+    "怎么装",
+    "如何安装",
+    "安装方法",
+    "怎么组装",
+    "说明书",
+    "使用说明",
+    "使用方法",
+    "用法",
+    "怎么连",
+    "怎么配对",
+    "怎么操作",
+    "怎么调",
+    "怎么设置",
+    "教程",
+)
+# The buyer tried and is stuck: where they are stuck matters more than the manual.
+STUCK_WORDS = (
+    "装不上",
+    "装不进",
+    "装不了",
+    "安装不上",
+    "连不上",
+    "配对不上",
+    "不会装",
+    "不会用",
+    "弄不好",
+    "弄不了",
+    "不知道怎么用",
+    "不知道怎么装",
+)
+MANUAL_WORDS = ("说明书", "使用说明")
+VISIT_WORDS = ("上门装", "上门安装", "包安装", "安装费", "装机", "安装师傅", "来装")
+# "优惠券怎么用", "花呗怎么用", "怎么调价": a question about paying, not about the product
+NOT_PRODUCT_WORDS = ("券", "优惠", "花呗", "白条", "积分", "红包", "价", "发票", "地址")
+
+
+def asks(ctx: Context) -> bool:
+    """A question about installing or using what the buyer bought or looks at."""
+    if ctx.mentions(*NOT_PRODUCT_WORDS):
+        return False
+    return ctx.mentions(*HOW_WORDS, *STUCK_WORDS, *VISIT_WORDS)
+
+
+def stuck(ctx: Context) -> bool:
+    return ctx.mentions(*STUCK_WORDS)
+
+
+def propose(ctx: Context) -> list[Draft]:
+    if ctx.mentions(*VISIT_WORDS):
+        return [_visit(ctx)]
+    product = ctx.product
+    if product is None:
+        return [_draft(ctx, "usage_help.which", {}, auto_send_safe=False)]
+    facts = {"product": product.name}
+    if product.usage is None:
+        key = "usage_help.manual" if ctx.mentions(*MANUAL_WORDS) else "usage_help.ask"
+        return [_draft(ctx, key, facts, auto_send_safe=False)]
+    key = "usage_help.stuck" if stuck(ctx) else "usage_help.usage"
+    return [_draft(ctx, key, facts | {"usage": product.usage}, auto_send_safe=not stuck(ctx))]
+
+
+def _visit(ctx: Context) -> Draft:
+    installation = ctx.shop.service.installation
+    if installation is None:
+        return _draft(ctx, "usage_help.visit_check", {"installation": None}, auto_send_safe=False)
+    return _draft(ctx, "usage_help.visit", {"installation": installation}, auto_send_safe=True)
+
+
+def _draft(ctx: Context, key: str, facts: dict, *, auto_send_safe: bool) -> Draft:
+    return ctx.draft("usage_help", key, facts, needs_approval=False, auto_send_safe=auto_send_safe)
