@@ -18,11 +18,17 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
 from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    FEATURE_TYPE_SENTENCE,
+    INTENT,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.base import clone
 
 from bot.nlu.encoder import (
@@ -35,6 +41,7 @@ from bot.nlu.encoder import (
 from bot.nlu.entities import build_entity_pipeline, extract_entities
 from bot.nlu.lexicon import dictionary_words
 from bot.nlu.normalize import has_nothing_to_read, mask_artefacts, normalize_text
+from bot.nlu.prefetch import wait_for_prefetch
 
 
 def embed_messages(
@@ -129,6 +136,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         come from the user's cache folder (see `EmbeddingStore`)."""
         store = None
         if self._config["training_cache"]:
+            wait_for_prefetch()
             store = EmbeddingStore(default_store_directory(), self._encoder.dimension)
         self._add_embeddings(training_data.training_examples, store)
         return training_data
@@ -321,11 +329,19 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
 
     @staticmethod
     def _sentence_features(message: Message) -> tuple[Any, Any]:
-        _, sparse = message.get_sparse_features(TEXT)
-        _, dense = message.get_dense_features(TEXT)
+        """Each kind's sentence features side by side, in the order the featurizers added them
+        (what `Message.get_sparse_features` returns, without its deep copy of every matrix and
+        its combining of the sequence features this classifier never reads)."""
+        sentence = [
+            feature
+            for feature in message.features
+            if feature.attribute == TEXT and feature.type == FEATURE_TYPE_SENTENCE
+        ]
+        sparse = [feature.features for feature in sentence if feature.is_sparse()]
+        dense = [feature.features for feature in sentence if feature.is_dense()]
         return (
-            sparse.features if sparse is not None else None,
-            dense.features if dense is not None else None,
+            hstack(sparse, format="csr") if sparse else None,
+            np.hstack(dense) if dense else None,
         )
 
     def persist(self) -> None:

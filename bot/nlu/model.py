@@ -27,6 +27,7 @@ from rasa.shared.nlu.constants import (  # noqa: E402
 
 from bot.nlu.archives import model_version  # noqa: E402
 from bot.nlu.normalize import bubbles  # noqa: E402
+from bot.nlu.prefetch import prefetching  # noqa: E402
 
 # Rasa reads a message starting with "/" as an intent payload ("/greet"); a buyer's "/" is text.
 _PAYLOAD_PREFIX = "/"
@@ -102,13 +103,14 @@ def train_model(
     config: str | Path, data: str | Path, domain: str | Path, output_dir: str | Path, name: str
 ) -> Path:
     """Trains the NLU pipeline and the rules together, so `rasa shell` serves the same archive."""
-    result = train(
-        domain=str(domain),
-        config=str(config),
-        training_files=[str(data)],
-        output=str(output_dir),
-        fixed_model_name=name,
-    )
+    with prefetching(config, data):
+        result = train(
+            domain=str(domain),
+            config=str(config),
+            training_files=[str(data)],
+            output=str(output_dir),
+            fixed_model_name=name,
+        )
     if result.code != 0 or result.model is None:
         raise RuntimeError(f"Rasa could not train a model from {data} (exit code {result.code})")
     return Path(result.model)
@@ -118,13 +120,14 @@ def train_nlu_model(
     config: str | Path, nlu_data: str | Path, domain: str | Path, output_dir: str | Path, name: str
 ) -> Path:
     """Trains the NLU pipeline alone: what evaluation needs, without the rules."""
-    archive = train_nlu(
-        config=str(config),
-        nlu_data=str(nlu_data),
-        output=str(output_dir),
-        fixed_model_name=name,
-        domain=str(domain),
-    )
+    with prefetching(config, nlu_data):
+        archive = train_nlu(
+            config=str(config),
+            nlu_data=str(nlu_data),
+            output=str(output_dir),
+            fixed_model_name=name,
+            domain=str(domain),
+        )
     if archive is None:
         raise RuntimeError(f"Rasa could not train an NLU model from {nlu_data}")
     return Path(archive)

@@ -1,0 +1,113 @@
+"""Embedding the training examples while Rasa is still loading and featurizing them.
+
+The first training on a machine spends most of its time in the sentence encoder (~8,400 examples
+at ~13 ms each), and Rasa's own steps before the embedding featurizer (imports, reading and
+validating the data, tokenising, counting n-grams) keep one core busy for ~40 s meanwhile.
+`prefetching` starts one single-threaded worker process per core as training starts; each embeds
+its share of the examples into the embedding store (`EmbeddingStore`, the user's cache folder).
+The featurizer waits for them (`wait_for_prefetch`) and reads the vectors from the store; anything
+a worker did not embed (it failed, the text differs) the featurizer embeds itself, so the
+workers change the time a training takes, never its result. Single-threaded workers also use the
+cores better than one two-threaded encoder (11.3 against 12.6 ms a text, measured).
+
+`python -m bot.nlu.prefetch DATA PART PARTS` is the worker.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+
+from bot.nlu.data import read_nlu_examples
+from bot.nlu.normalize import mask_artefacts, normalize_text
+
+_running: list[subprocess.Popen] = []
+_BATCH = 64
+EMBEDDING_FEATURIZER = "bot.nlu.components.SentenceEmbeddingFeaturizer"
+
+
+@contextmanager
+def prefetching(config: str | Path, data: str | Path) -> Iterator[None]:
+    """Workers embed `data`'s examples during the training inside this block; they are stopped
+    when it ends, whether or not the featurizer waited for them."""
+    if _uses_training_cache(Path(config)):
+        _start_workers(Path(data), os.cpu_count() or 1)
+    try:
+        yield
+    finally:
+        _stop_workers()
+
+
+def wait_for_prefetch() -> None:
+    """Returns once every worker has finished (at once when none was started)."""
+    while _running:
+        _running.pop().wait()
+
+
+def training_texts(data: Path) -> list[str]:
+    """What the featurizer embeds for each example of `data` (a YAML file or a folder of them):
+    the normalised text with its platform artefacts masked, each text once."""
+    files = [data] if data.is_file() else sorted(data.rglob("*.yml"))
+    texts: list[str] = []
+    for path in files:
+        texts += [text for text, _ in read_nlu_examples(path.parent, path.name)]
+    return list(dict.fromkeys(mask_artefacts(normalize_text(text)) for text in texts))
+
+
+def _uses_training_cache(config: Path) -> bool:
+    try:
+        pipeline = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("pipeline")
+    except (OSError, yaml.YAMLError, AttributeError):
+        return False
+    return any(
+        isinstance(step, dict)
+        and step.get("name") == EMBEDDING_FEATURIZER
+        and step.get("training_cache", True)
+        for step in pipeline or ()
+    )
+
+
+def _start_workers(data: Path, parts: int) -> None:
+    environment = {**os.environ, "OMP_NUM_THREADS": "1"}
+    for part in range(parts):
+        command = [sys.executable, "-m", __name__, str(data), str(part), str(parts)]
+        _running.append(
+            subprocess.Popen(
+                command,
+                env=environment,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+
+
+def _stop_workers() -> None:
+    while _running:
+        worker = _running.pop()
+        worker.kill()
+        worker.wait()
+
+
+def embed_part(data: Path, part: int, parts: int) -> int:
+    """Embeds every `parts`-th text not yet in the store, starting at `part`; returns how many."""
+    from bot.nlu.encoder import EmbeddingStore, SentenceEncoder, default_store_directory
+
+    encoder = SentenceEncoder(threads=1, cache_size=0)
+    store = EmbeddingStore(default_store_directory(), encoder.dimension)
+    mine = training_texts(data)[part::parts]
+    stored = store.get_many(mine)
+    missing = [text for text in mine if text not in stored]
+    for start in range(0, len(missing), _BATCH):
+        encoder.embed(missing[start : start + _BATCH], store)
+    return len(missing)
+
+
+if __name__ == "__main__":
+    embed_part(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
