@@ -98,6 +98,7 @@ def with_catalogue(understanding: Understanding, shop: Shop) -> Understanding:
         intent_ranking=understanding.intent_ranking,
         entities=(*found, *kept),
         fallback=understanding.fallback,
+        second_intent=understanding.second_intent,
     )
 
 

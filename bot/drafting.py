@@ -31,7 +31,7 @@ from bot.tactics.context import current_price
 from bot.tactics.gift import GIFT_WORDS
 from bot.templates import render
 from bot.tone import is_upset
-from bot.types import Draft, Entity, Turn, Understanding
+from bot.types import Draft, Entity, IntentScore, Turn, Understanding
 
 MAX_DRAFTS = 3
 APOLOGY = re.compile(r"抱歉|不好意思|对不起")
@@ -175,6 +175,26 @@ WRONG_SIZE_WORDS = (
 INVOICE_WORDS = ("发票", "开票", "专票", "普票")
 STOCK_WORDS = ("有货", "还有", "有没有", "有吗", "的吗", "没货", "补货", "现货", "有的吗")
 
+# A message's second request is answered in the best draft only by tactics that state shop facts
+# (no coupon, no supervisor, no question back): what is in stock, when it ships, what it costs
+# today, which invoices, which guarantees.
+FACT_ANSWERS = frozenset(
+    {
+        "shipping_cutoff",
+        "delivery_estimate",
+        "stock_check",
+        "stock_scarcity",
+        "restock",
+        "promotion",
+        "invoice",
+        "quality_assurance",
+        "product_info",
+    }
+)
+# How sure the second bubble's reading must be before it is answered (a misread fragment would
+# add a sentence about something nobody asked).
+SECOND_REQUEST_CONFIDENCE = 0.85
+
 # A tactic that is what the intent asks for is never held back as "already offered".
 ANSWERS = {"shipping_time": {"shipping_cutoff"}, "stock_availability": {"stock_scarcity"}}
 
@@ -218,7 +238,7 @@ def draft_replies(
         order_status=order_status,
         seed=seed,
     )
-    if understanding.fallback:
+    if understanding.fallback and not asks_two_things(understanding):
         drafts = [*_asked_in_words(ctx), *clarify.propose(ctx), *handoff.propose(ctx)]
         return with_tone(ctx, _distinct(drafts)[:MAX_DRAFTS])
     offered = sent_tactics(history)
@@ -230,9 +250,68 @@ def draft_replies(
         if len(drafts) >= MAX_DRAFTS:
             break
     drafts = drafts or _nothing_holds(ctx)
-    if hesitates(ctx) and not asked_in_words(ctx):
+    if hesitates(ctx) and not asked_in_words(ctx) and not asks_two_things(understanding):
         drafts = [*_safe_on_every_likely_intent(ctx), *drafts]
-    return with_tone(ctx, _distinct(drafts)[:MAX_DRAFTS])
+    return with_tone(ctx, with_second_answer(ctx, _distinct(drafts)[:MAX_DRAFTS]))
+
+
+def asks_two_things(understanding: Understanding) -> bool:
+    """ "在吗 这个有货吗 能便宜点吗": the model hesitates between two intents because the message
+    holds both, each in a bubble of its own read with confidence; both get an answer, no
+    "which do you mean?"."""
+    second = understanding.second_intent
+    top_two = [score.name for score in understanding.intent_ranking[:2]]
+    return (
+        second is not None
+        and second.confidence >= SECOND_REQUEST_CONFIDENCE
+        and second.name in top_two
+    )
+
+
+def with_second_answer(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """The best draft also answers the message's second request in one sentence, when shop facts
+    answer it (a stock level, the cutoff, a running promotion, the invoice types); a request only
+    an agent can answer is left to the agent, who sees the second intent."""
+    second = ctx.understanding.second_intent
+    if not drafts or second_request(ctx) is None:
+        return drafts
+    answer = _second_answer(ctx, second)
+    said = {draft.tactic for draft in drafts} | sent_tactics(ctx.history)
+    if answer is None or answer.tactic in said:
+        return drafts
+    best = drafts[0]
+    also = render(ctx.shop.templates, "also.join", f"{ctx.seed}|also", {})
+    joined = replace(
+        best,
+        text=best.text + also + answer.text.removeprefix("亲，"),
+        facts={**best.facts, "also": {"tactic": answer.tactic, **answer.facts}},
+        needs_approval=best.needs_approval or answer.needs_approval,
+        auto_send_safe=best.auto_send_safe and answer.auto_send_safe,
+    )
+    return [joined, *drafts[1:]]
+
+
+def second_request(ctx: Context) -> str | None:
+    """The intent of the message's second request, when its bubble was read with confidence."""
+    second = ctx.understanding.second_intent
+    if second is None or second.confidence < SECOND_REQUEST_CONFIDENCE:
+        return None
+    return second.name
+
+
+def _second_answer(ctx: Context, second: IntentScore) -> Draft | None:
+    """The first draft the second intent's plan makes with a tactic that states shop facts."""
+    understanding = replace(ctx.understanding, intent_ranking=(second,), second_intent=None)
+    asked = replace(ctx, understanding=understanding)
+    for tactic in plan(asked):
+        if tactic not in FACT_ANSWERS or not fits(tactic, asked):
+            continue
+        if tactic == "product_info" and asked.product is None:
+            continue
+        drafts = TACTICS[tactic](asked)
+        if drafts:
+            return drafts[0]
+    return None
 
 
 def _asked_in_words(ctx: Context) -> list[Draft]:
@@ -362,7 +441,13 @@ def plan(ctx: Context) -> tuple[str, ...]:
     if ctx.intent == "out_of_scope" and ctx.order_id() is not None:
         # an order number with no question: the buyer wants that order looked at
         intent_plan = ("order_check",)
-    if ctx.intent not in PRICE_INTENTS and ctx.mentions(*PROMOTION_WORDS):
+    if (
+        ctx.intent not in PRICE_INTENTS
+        and ctx.mentions(*PROMOTION_WORDS)
+        and second_request(ctx) not in PRICE_INTENTS
+    ):
+        # "有活动吗" asked on its own; in a bubble of its own after another request, it is the
+        # second request and gets its own sentence (with_second_answer)
         intent_plan = PLANS["price_objection"]
     if ctx.mentions(*GIFT_WORDS):
         return ("gift", *(tactic for tactic in intent_plan if tactic != "gift"))

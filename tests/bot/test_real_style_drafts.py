@@ -23,12 +23,14 @@ NOW = at("2026-07-15 10:30")
 
 
 def r(text, ranking, tactic, draft, *, shop="demo", status=None, earlier=(), entities=(),
-      fallback=False):  # fmt: skip
+      fallback=False, second=None):  # fmt: skip
+    """`second`: the (intent, confidence) of the message's next bubble asking for something else."""
     understanding = Understanding(
         text,
         tuple(IntentScore(name, confidence) for name, confidence in ranking),
         tuple(Entity(kind, value, str(value), 0, 0) for kind, value in entities),
         fallback=fallback,
+        second_intent=IntentScore(*second) if second else None,
     )
     case = (understanding, shop, status, tuple(earlier))
     return pytest.param(case, tactic, draft, id=f"{shop}:{text}|{'/'.join(earlier)}|{status or ''}")
@@ -243,7 +245,7 @@ TABLE = [
         "175 140斤穿啥码",
         (("size_worry", 1.0), ("stock_availability", 0.0), ("out_of_scope", 0.0)),
         "size_advice",
-        "亲，体重70kg的话选L码就合适～这款是宽松版型，喜欢修身可以选小一码。",
+        "亲，身高175cm、体重70kg的话选L码就合适～这款是宽松版型，喜欢修身可以选小一码。",
         shop="jdhome",
         entities=(("weight_kg", 70),),
     ),
@@ -650,7 +652,7 @@ TABLE = [
         "160 100斤 m还是s",
         (("size_worry", 0.998), ("ask_product_info", 0.001), ("stock_availability", 0.0)),
         "size_advice",
-        "亲，体重50kg的话选S码就合适～这款是宽松版型，喜欢修身可以选小一码。",
+        "亲，身高160cm、体重50kg的话选S码就合适～这款是宽松版型，喜欢修身可以选小一码。",
         shop="jdhome",
         entities=(("weight_kg", 50),),
     ),
@@ -1122,7 +1124,7 @@ TABLE = [
         "男生175 150斤穿XL行吗",
         (("size_worry", 1.0), ("stock_availability", 0.0), ("price_objection", 0.0)),
         "size_advice",
-        "亲，麻烦发一下您看中的商品链接，我对照它的尺码表帮您选，体重75kg的话我给您仔细看看～",
+        "亲，麻烦发一下您看中的商品链接，我对照它的尺码表帮您选，身高175cm的话我给您仔细看看～",
         entities=(
             ("weight_kg", 75),
             ("size", "XL"),
@@ -1754,6 +1756,133 @@ TABLE = [
         (("price_objection", 0.968), ("out_of_scope", 0.025), ("ask_product_info", 0.006)),
         "promotion",
         "亲，店里正在做店铺满减，满300元减30元，7月20日23:59结束，现在下单正合适～",
+    ),
+    # several bubbles, two requests: the best draft answers the second too when shop facts do
+    r(
+        "在吗 空气炸锅有货吗 能开发票吗",
+        (("invoice_request", 0.884), ("stock_availability", 0.113), ("ask_product_info", 0.002)),
+        "invoice",
+        "亲，可以开电子普通发票、增值税专用发票，下单后24小时内开好发您，下单时备注抬头就行～"
+        "另外，可视空气炸锅现货充足，拍下按时给您发出～",
+        shop="jdhome",
+        second=("stock_availability", 0.985),
+    ),
+    r(
+        "笔记本有货吗 能开专票吗",
+        (("invoice_request", 0.884), ("stock_availability", 0.115), ("quality_worry", 0.0)),
+        "invoice",
+        "亲，不好意思，增值税专用发票这边开不了哦，支持开电子普通发票，确认收货后3个工作日内开好发您～"
+        "另外，14英寸轻薄笔记本现货充足，拍下按时给您发出～",
+        second=("stock_availability", 0.993),
+    ),
+    r(
+        "泳衣有货吗 几天能到上海",
+        (("shipping_time", 0.603), ("stock_availability", 0.396), ("refund_progress", 0.0)),
+        "delivery_estimate",
+        "亲，上海的话发中通、韵达，正常1-2天能收到哦～另外，儿童连体泳衣现货充足，拍下按时给您发出～",
+        second=("stock_availability", 0.994),
+    ),
+    r(
+        "在吗 泳衣有货吗 能便宜点吗",
+        (("price_objection", 0.529), ("stock_availability", 0.466), ("shipping_time", 0.003)),
+        "promotion",
+        "亲，现在正赶上暑期亲子季，儿童连体泳衣从¥129降到¥79，7月31日23:59截止，喜欢可以抓紧哦～"
+        "另外，儿童连体泳衣现货充足，拍下按时给您发出～",
+        second=("stock_availability", 0.994),
+    ),
+    r(
+        "台灯是正品吗 今天能发吗",
+        (("quality_worry", 0.503), ("shipping_time", 0.496), ("ask_product_info", 0.0)),
+        "quality_assurance",
+        "亲，所有商品均为品牌正品，支持专柜验货，两年质保，店铺评分4.9，请放心购买～"
+        "另外，16:00前付款当天下午发货，您现在拍下今天下午就能发出哦～",
+        second=("shipping_time", 0.999),
+        entities=(("date_time", "今天"),),
+    ),
+    # read as a fallback between the two: both answered, no "which do you mean"
+    r(
+        "在吗 这个有货吗 能便宜点吗",
+        (("stock_availability", 0.498), ("price_objection", 0.497), ("shipping_time", 0.003)),
+        "product_info",
+        "亲，您问的是哪一款呢？发一下商品链接，我帮您详细介绍～"
+        "另外，店里正在做店铺满减，满300元减30元，7月20日23:59结束，现在下单正合适～",
+        fallback=True,
+        second=("price_objection", 0.996),
+    ),
+    # "有优惠吗" in a bubble of its own after the invoice question: the invoice first, then
+    # a running offer (demo); none running for a shopper with no product (jdhome): no sentence
+    r(
+        "能开发票吗 有优惠吗",
+        (("invoice_request", 0.688), ("price_objection", 0.311), ("shipping_time", 0.0)),
+        "invoice",
+        "亲，可以开电子普通发票，确认收货后3个工作日内开好发您，下单时备注抬头就行～"
+        "另外，店里正在做店铺满减，满300元减30元，7月20日23:59结束，现在下单正合适～",
+        second=("price_objection", 0.997),
+    ),
+    r(
+        "能开发票吗 有优惠吗",
+        (("invoice_request", 0.688), ("price_objection", 0.311), ("shipping_time", 0.0)),
+        "invoice",
+        "亲，可以开电子普通发票、增值税专用发票，下单后24小时内开好发您，下单时备注抬头就行～",
+        shop="jdhome",
+        second=("price_objection", 0.997),
+    ),
+    # a second request only an agent can answer (where the parcel is) adds nothing made up
+    r(
+        "你好 快递到哪了 发票能开吗",
+        (("invoice_request", 0.975), ("logistics_tracking", 0.025), ("shipping_time", 0.0)),
+        "invoice",
+        "亲，可以开电子普通发票、增值税专用发票，下单后24小时内开好发您，下单时备注抬头就行～",
+        shop="jdhome",
+        second=("logistics_tracking", 0.999),
+    ),
+    # a second bubble read without confidence is not answered
+    r(
+        "耳机有白色吗 是正品吗",
+        (("quality_worry", 0.875), ("ask_product_info", 0.108), ("stock_availability", 0.016)),
+        "quality_assurance",
+        "亲，放心购买，一年只换不修，店铺评分4.7～",
+        shop="jdhome",
+        second=("ask_product_info", 0.68),
+        entities=(("color", "白色"),),
+    ),
+    # sizing with the measures given
+    r(
+        "身高165体重120穿什么码",
+        (("size_worry", 1.0), ("refund_progress", 0.0), ("logistics_tracking", 0.0)),
+        "size_advice",
+        "亲，身高165cm、体重60kg的话选M码就合适～这款是宽松版型，喜欢修身可以选小一码。",
+        shop="jdhome",
+        entities=(("height_cm", 165), ("weight_kg", 60)),
+    ),
+    r(
+        "165 110斤",
+        (("size_worry", 0.985), ("out_of_scope", 0.01), ("price_objection", 0.001)),
+        "size_advice",
+        "亲，身高165cm、体重55kg的话选M码就合适～这款是宽松版型，喜欢修身可以选小一码。",
+        shop="jdhome",
+        entities=(("weight_kg", 55),),
+    ),
+    r(
+        "脚长24.5穿几码",
+        (("size_worry", 0.999), ("request_human", 0.0), ("stock_availability", 0.0)),
+        "size_advice",
+        "亲，麻烦发一下您看中的商品链接，我对照它的尺码表帮您选，脚长24.5cm的话我给您仔细看看～",
+        shop="jdhome",
+    ),
+    r(
+        "宝宝脚长14cm穿多大",
+        (("size_worry", 0.999), ("ask_product_info", 0.001), ("compare_shops", 0.0)),
+        "size_advice",
+        "亲，麻烦发一下您看中的商品链接，我对照它的尺码表帮您选，脚长14cm的话我给您仔细看看～",
+        entities=(("height_cm", 14),),
+    ),
+    r(
+        "泳衣脚长15cm穿多大",
+        (("size_worry", 0.997), ("ask_product_info", 0.002), ("defect_complaint", 0.0)),
+        "size_advice",
+        "亲，儿童连体泳衣的尺码是按身高、体重、年龄对照的，脚长没法直接对应，您说一下身高、体重、年龄，我给您推荐～",
+        entities=(("height_cm", 15),),
     ),
 ]
 
