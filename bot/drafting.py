@@ -87,6 +87,9 @@ DEFECT_WORDS = (
     "发错",
     "瑕疵",
     "开线",
+    "没声音",
+    "充不进电",
+    "不加热",
 )
 # Praise with no question ("质量不错 好评", "客服态度真好"): thanks, not a sales answer.
 PRAISE_WORDS = (

@@ -6,6 +6,7 @@ Clock fixed: Wednesday 2026-07-15 10:30."""
 from __future__ import annotations
 
 from bot.drafting import draft_replies
+from bot.nlu.understanding import understanding_from_parse
 from bot.types import IntentScore, SentReply, Turn, Understanding
 from tests.bot_helpers import SHOPS, at
 
@@ -42,3 +43,11 @@ def test_an_unsure_second_bubble_adds_nothing():
 
 def test_no_second_bubble_adds_nothing():
     assert best(None).text == INVOICE
+
+
+def test_both_requests_answered_through_the_model(nlu_model):
+    """The real parse exposes the second bubble's intent; whichever request the model puts
+    first, the best draft answers both from the shop's facts."""
+    parse = nlu_model.parse("在吗 空气炸锅有货吗 能开发票吗")
+    draft = draft_replies(understanding_from_parse(parse), SHOPS["jdhome"], NOW, seed="t")[0]
+    assert "现货" in draft.text and "发票" in draft.text and "另外，" in draft.text

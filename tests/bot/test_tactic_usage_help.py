@@ -7,9 +7,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from bot.drafting import draft_replies
+from bot.nlu.understanding import understanding_from_parse
 from bot.shop import ShopProfileError, load_shop
 from bot.tactics import usage_help
-from tests.bot_helpers import DEMO_DAY, ROOT, context
+from tests.bot_helpers import DEMO_DAY, ROOT, SHOPS, at, context
+
+NOW = at("2026-07-15 10:30")
 
 SHOPS_DIR = ROOT / "data" / "shops"
 
@@ -115,3 +119,10 @@ LAMP_USAGE = "插上电源轻触开关开灯，长按开关调亮度，连按两
 def test_the_answer_states_only_what_the_shop_wrote(shop_id, text, draft, facts, auto):
     [found] = usage_help.propose(context(shop_id, "ask_product_info", text))
     assert (found.text, found.facts, found.auto_send_safe) == (draft, facts, auto)
+
+
+@pytest.mark.parametrize("text", ["这个怎么用", "怎么安装", "说明书在哪"])
+def test_usage_questions_through_the_model(nlu_model, text):
+    understanding = understanding_from_parse(nlu_model.parse(text))
+    [first, *_] = draft_replies(understanding, SHOPS["jdhome"], NOW, seed="t")
+    assert first.tactic == "usage_help"
