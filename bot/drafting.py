@@ -155,14 +155,9 @@ INFO_WORDS = (
 )
 INFO_INTENTS = ("quality_worry", "out_of_scope", "size_worry", "stock_availability")
 # Where a usage question lands: a product question, a fragment, a "broken" that is a setup problem
-# ("装不上"), an installation visit asked as a delivery question ("到了能上门装吗").
-USAGE_INTENTS = (
-    "ask_product_info",
-    "out_of_scope",
-    "defect_complaint",
-    "quality_worry",
-    "shipping_time",
-)
+# ("装不上"), an installation visit asked as a delivery question ("到了能上门装吗"). Not a quality
+# doubt: "耳机怎么连 是正品吗" is answered on authenticity, the usage follows as the second request.
+USAGE_INTENTS = ("ask_product_info", "out_of_scope", "defect_complaint", "shipping_time")
 WRONG_SIZE_WORDS = (
     "拍小了",
     "拍大了",
@@ -192,6 +187,7 @@ FACT_ANSWERS = frozenset(
         "invoice",
         "quality_assurance",
         "product_info",
+        "usage_help",
     }
 )
 # How sure the second bubble's reading must be before it is answered (a misread fragment would
@@ -303,18 +299,30 @@ def second_request(ctx: Context) -> str | None:
 
 
 def _second_answer(ctx: Context, second: IntentScore) -> Draft | None:
-    """The first draft the second intent's plan makes with a tactic that states shop facts."""
+    """The best draft the second request would get on its own, when it states shop facts (a
+    coupon, a question back or a supervisor is left to the agent, not replaced by a lesser fact:
+    "炸锅怎么用" with no usage line gets no product description)."""
     understanding = replace(ctx.understanding, intent_ranking=(second,), second_intent=None)
     asked = replace(ctx, understanding=understanding)
     for tactic in plan(asked):
-        if tactic not in FACT_ANSWERS or not fits(tactic, asked):
-            continue
-        if tactic == "product_info" and asked.product is None:
+        if not fits(tactic, asked):
             continue
         drafts = TACTICS[tactic](asked)
         if drafts:
-            return drafts[0]
+            return drafts[0] if _states_facts(asked, drafts[0]) else None
     return None
+
+
+def _states_facts(ctx: Context, draft: Draft) -> bool:
+    """A fact-stating tactic's draft that is no question back: "which product?" and a usage
+    offer without the shop's usage or installation line are not answers."""
+    if draft.tactic not in FACT_ANSWERS:
+        return False
+    if draft.tactic == "product_info":
+        return ctx.product is not None
+    if draft.tactic == "usage_help":
+        return bool(draft.facts.get("usage") or draft.facts.get("installation"))
+    return True
 
 
 def _asked_in_words(ctx: Context) -> list[Draft]:

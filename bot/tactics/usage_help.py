@@ -48,13 +48,26 @@ MANUAL_WORDS = ("说明书", "使用说明")
 VISIT_WORDS = ("上门装", "上门安装", "包安装", "安装费", "装机", "安装师傅", "来装")
 # "优惠券怎么用", "花呗怎么用", "怎么调价": a question about paying, not about the product
 NOT_PRODUCT_WORDS = ("券", "优惠", "花呗", "白条", "积分", "红包", "价", "发票", "地址")
+# how many characters before a usage word may name what it is about ("花呗分期怎么用")
+NEAR = 4
 
 
 def asks(ctx: Context) -> bool:
     """A question about installing or using what the buyer bought or looks at."""
-    if ctx.mentions(*NOT_PRODUCT_WORDS):
-        return False
-    return ctx.mentions(*HOW_WORDS, *STUCK_WORDS, *VISIT_WORDS)
+    text = ctx.understanding.text
+    return any(_about_product(text, word) for word in (*HOW_WORDS, *STUCK_WORDS, *VISIT_WORDS))
+
+
+def _about_product(text: str, word: str) -> bool:
+    """The usage words are not next to a payment word ("优惠券怎么用", "怎么调价"); a payment
+    word in another bubble ("台灯怎么调亮度 能开发票吗") does not count."""
+    start = text.find(word)
+    while start != -1:
+        near = text[max(0, start - NEAR) : start] + text[start + len(word) : start + len(word) + 2]
+        if not any(other in near for other in NOT_PRODUCT_WORDS):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def stuck(ctx: Context) -> bool:

@@ -1836,6 +1836,35 @@ TABLE = [
         shop="jdhome",
         second=("logistics_tracking", 0.999),
     ),
+    # a usage question in the second bubble is answered with the shop's usage line
+    r(
+        "你好 台灯怎么调亮度 能开发票吗",
+        (("invoice_request", 0.988), ("ask_product_info", 0.012), ("price_objection", 0.0)),
+        "invoice",
+        "亲，可以开电子普通发票，确认收货后3个工作日内开好发您，下单时备注抬头就行～"
+        "另外，LED护眼台灯这样用：插上电源轻触开关开灯，长按开关调亮度，连按两下切换三档色温，"
+        "灯臂可以直接掰动调角度。哪一步不明白您跟我说～",
+        second=("ask_product_info", 0.94),
+    ),
+    r(
+        "耳机怎么连 是正品吗",
+        (("quality_worry", 0.825), ("ask_product_info", 0.174), ("out_of_scope", 0.0)),
+        "quality_assurance",
+        "亲，放心购买，一年只换不修，店铺评分4.7～另外，降噪蓝牙耳机这样用：耳机放回充电仓开盖，"
+        "长按仓上按键3秒指示灯白灯闪烁，在手机蓝牙列表里选“降噪蓝牙耳机”连接即可。哪一步不明白您跟我说～",
+        shop="jdhome",
+        second=("ask_product_info", 0.885),
+    ),
+    # a usage question with no usage line in the shop file: no question back, no description
+    # in its place; the agent answers it
+    r(
+        "你好 炸锅怎么用 能开发票吗",
+        (("invoice_request", 0.988), ("ask_product_info", 0.012), ("price_objection", 0.0)),
+        "invoice",
+        "亲，可以开电子普通发票、增值税专用发票，下单后24小时内开好发您，下单时备注抬头就行～",
+        shop="jdhome",
+        second=("ask_product_info", 0.94),
+    ),
     # a second bubble read without confidence is not answered
     r(
         "耳机有白色吗 是正品吗",
