@@ -62,8 +62,9 @@ def get_shop_id(
 ShopId = Annotated[str, Depends(get_shop_id)]
 
 
-def get_shop_zone(request: Request, shop_id: ShopId) -> ZoneInfo:
-    """The shop's timezone: every date-time in a shop's responses is shown in it."""
+async def get_shop_zone(request: Request, shop_id: ShopId) -> ZoneInfo:
+    """The shop's timezone: every date-time in a shop's responses is shown in it. (async: it
+    only reads memory, so it needs no trip through the threadpool)"""
     return ZoneInfo(request.app.state.shops[shop_id].hours.timezone)
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 
 from api.contract import answers, body_answers
 from api.deps import ShopId, ShopZone
@@ -15,6 +15,7 @@ from api.models_messages import (
     followup_out,
     message_result_out,
 )
+from api.responses import model_response
 from bot.messages import MessageService
 from bot.service import SuggestRequest
 
@@ -29,13 +30,11 @@ Messages = Annotated[MessageService, Depends(get_messages)]
 
 
 @router.post("/messages", response_model=MessageResultOut, responses=body_answers(401))
-def receive(
-    body: SuggestIn, shop_id: ShopId, zone: ShopZone, messages: Messages
-) -> MessageResultOut:
+def receive(body: SuggestIn, shop_id: ShopId, zone: ShopZone, messages: Messages) -> Response:
     """A buyer message from the shop's platform connector: drafts while the shop is open; while
     closed, the safe automatic reply or the holding message, and a follow-up for the agents."""
     reception = messages.receive(SuggestRequest(shop_id=shop_id, **body.dict()))
-    return localized(message_result_out(reception), zone)
+    return model_response(localized(message_result_out(reception), zone))
 
 
 @router.get("/followups", response_model=FollowupListOut, responses=answers(401))

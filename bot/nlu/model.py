@@ -40,6 +40,7 @@ class NluModel:
 
     def __init__(self, agent: Agent, version: str) -> None:
         self._agent = agent
+        self._graph = NluGraph(agent.processor)
         self.version = version
         # Rasa's graph runner keeps per-run state in its components; one parse at a time is safe
         # and costs little because a parse takes a few milliseconds.
@@ -70,14 +71,50 @@ class NluModel:
         return _shift_entities(parsed, offset) if offset else parsed
 
     def _run_graph(self, texts: list[str]) -> list[dict[str, Any]]:
-        processor = self._agent.processor
         messages = [UserMessage(text) for text in texts]
         tracker = DialogueStateTracker.from_events(messages[0].sender_id, [])
-        target = processor.model_metadata.nlu_target
-        results = processor.graph_runner.run(
-            inputs={PLACEHOLDER_MESSAGE: messages, PLACEHOLDER_TRACKER: tracker}, targets=[target]
-        )
-        return [_parse_dict(message) for message in results[target]]
+        parsed = self._graph.run({PLACEHOLDER_MESSAGE: messages, PLACEHOLDER_TRACKER: tracker})
+        return [_parse_dict(message) for message in parsed]
+
+
+class NluGraph:
+    """The NLU part of the model's graph, node after node in one fixed order. Rasa's runner
+    prunes the schema and builds a dask graph on every parse, about a fifth of a parse's time
+    for a graph that is a straight line of eight nodes."""
+
+    def __init__(self, processor) -> None:
+        runner = processor.graph_runner
+        self._target = processor.model_metadata.nlu_target
+        schema = runner._graph_schema.minimal_graph_schema([self._target])
+        self._steps = [
+            (runner._instantiated_nodes[name], tuple(schema.nodes[name].needs.values()))
+            for name in _in_dependency_order(schema)
+        ]
+
+    def run(self, inputs: dict[str, Any]) -> Any:
+        outputs = {name: (name, value) for name, value in inputs.items()}
+        for node, needs in self._steps:
+            name, output = node(*(outputs[need] for need in needs))
+            outputs[name] = (name, output)
+        return outputs[self._target][1]
+
+
+def _in_dependency_order(schema) -> list[str]:
+    """Every node after the nodes it needs (the schema's inputs are not nodes)."""
+    ordered: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in ordered or name not in schema.nodes or name in visiting:
+            return
+        visiting.add(name)
+        for need in schema.nodes[name].needs.values():
+            visit(need)
+        ordered.append(name)
+
+    for name in schema.nodes:
+        visit(name)
+    return ordered
 
 
 def _parse_dict(message) -> dict[str, Any]:

@@ -13,7 +13,6 @@ import json
 import re
 from typing import Any
 
-import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -42,8 +41,8 @@ def counted_text(message: Message) -> str | None:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=True)
 class NgramFeaturizer(SparseFeaturizer, GraphComponent):
-    """`word_ngrams` and `char_ngrams` are [min, max] ranges; the feature row is the word
-    counts followed by the character counts."""
+    """`word_ngrams` and `char_ngrams` are [min, max] ranges; a message gets two sentence
+    features, the word counts then the character counts."""
 
     VOCABULARY_FILE = "vocabulary.json"
 
@@ -117,14 +116,14 @@ class NgramFeaturizer(SparseFeaturizer, GraphComponent):
         counted = [(message, text) for message, text in counted if text is not None]
         if not counted:
             return messages
-        rows = self._count([text for _, text in counted])
+        texts = [text for _, text in counted]
+        counts = [self._counters[analyzer].transform(texts) for analyzer in ANALYZERS]
         for index, (message, _) in enumerate(counted):
-            self.add_features_to_message(None, rows[index], TEXT, message)
+            for matrix in counts:
+                # one row per analyzer: the classifier puts the rows side by side once
+                row = matrix if len(counted) == 1 else matrix[index]
+                self.add_features_to_message(None, row, TEXT, message)
         return messages
-
-    def _count(self, texts: list[str]) -> scipy.sparse.csr_matrix:
-        parts = [self._counters[analyzer].transform(texts) for analyzer in ANALYZERS]
-        return scipy.sparse.hstack(parts, format="csr")
 
     def persist(self) -> None:
         vocabularies = {

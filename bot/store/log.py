@@ -24,6 +24,7 @@ from bot.store.records import (
     StoredSuggestion,
     Turn,
 )
+from bot.store.rows import insert_row, insert_rows
 from bot.store.timestamps import from_text, to_text
 from bot.types import Entity, IntentScore
 
@@ -146,8 +147,8 @@ class ConversationLog:
         with self._lock, self._db.atomic():
             conversation = self._conversation_id(new.shop_id, new.conversation_id, new.created_at)
             message_id = self._insert_message(conversation, new)
-            self._db["suggestions"].insert(_suggestion_row(new, suggestion_id, message_id))
-            self._db["drafts"].insert_all(_draft_rows(new, suggestion_id))
+            insert_row(self._db, "suggestions", _suggestion_row(new, suggestion_id, message_id))
+            insert_rows(self._db, "drafts", _draft_rows(new, suggestion_id))
         return self.suggestion(new.shop_id, suggestion_id)
 
     def _conversation_id(self, shop_id: str, external_id: str, now: datetime) -> int:
@@ -168,7 +169,7 @@ class ConversationLog:
             "sent_at": to_text(new.sent_at) if new.sent_at else None,
             "received_at": to_text(new.created_at),
         }
-        return self._db["messages"].insert(row).last_pk
+        return insert_row(self._db, "messages", row)
 
     def suggestion(self, shop_id: str, suggestion_id: str) -> StoredSuggestion:
         """A suggestion of this shop; another shop's id is reported as unknown, not forbidden,

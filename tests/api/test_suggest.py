@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.api.conftest import suggest
@@ -123,3 +125,17 @@ def test_parse_shows_the_full_ranking_and_logs_nothing(client, demo, nlu_model):
         "model_version": "test-session",
     }
     assert client.get("/v1/stats", headers=demo).json()["by_intent"] == []
+
+
+@pytest.mark.parametrize("path", ["/v1/suggest", "/v1/messages"])
+def test_the_body_is_compact_utf8_json(client, demo, path):
+    """The hot routes serialise their response model once (api/responses.py); the bytes are
+    what FastAPI's own JSON response would send."""
+    response = client.post(
+        path, json={"conversation_id": "c9", "message": "能便宜点吗"}, headers=demo
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    compact = json.dumps(response.json(), ensure_ascii=False, separators=(",", ":"))
+    assert response.content.decode("utf-8") == compact
+    assert "亲" in compact

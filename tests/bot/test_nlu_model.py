@@ -83,3 +83,20 @@ def test_an_order_card_keeps_the_buyers_text_and_its_entities(nlu_model):
     assert ("order_id", "4012345678123", 6, 19) in [
         (e["entity"], e["value"], e["start"], e["end"]) for e in parse["entities"]
     ]
+
+
+def test_the_graph_runs_as_rasas_own_runner(nlu_model):
+    """NluModel runs the graph's nodes itself (no dask); the messages come out the same."""
+    from rasa.core.channels.channel import UserMessage
+    from rasa.engine.constants import PLACEHOLDER_MESSAGE, PLACEHOLDER_TRACKER
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.nlu.model import _parse_dict
+
+    texts = ["別家才3800", "宝宝两岁穿多大 今天能发吗", "/", "[订单1] 到哪了"]
+    processor = nlu_model._agent.processor
+    target = processor.model_metadata.nlu_target
+    tracker = DialogueStateTracker.from_events("bench", [])
+    inputs = {PLACEHOLDER_MESSAGE: [UserMessage(text) for text in texts]}
+    by_rasa = processor.graph_runner.run({**inputs, PLACEHOLDER_TRACKER: tracker}, [target])
+    assert nlu_model._run_graph(texts) == [_parse_dict(message) for message in by_rasa[target]]

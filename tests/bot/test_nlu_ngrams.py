@@ -130,8 +130,11 @@ def test_the_classifier_reads_the_features_rasa_would_combine(tmp_path, training
         CountVectorsFeaturizer, storage, "words", training, analyzer="word", max_ngram=2
     )
     ours = _trained(NgramFeaturizer, storage, "ngrams", training)
-    (message,) = ours.process(words.process(_tokenized(NEW[:1], tmp_path)))
-    sparse, dense = TunedLogisticRegressionClassifier._sentence_features(message)
-    _, combined = message.get_sparse_features("text")
-    assert dense is None
-    assert np.array_equal(sparse.toarray(), combined.features.toarray())
+    messages = ours.process(words.process(_tokenized(NEW, tmp_path)))
+    classifier = TunedLogisticRegressionClassifier.create(
+        TunedLogisticRegressionClassifier.get_default_config(), storage, *_node("classifier")
+    )
+    sparse, dense = classifier._matrices(messages)
+    combined = [message.get_sparse_features("text")[1].features for message in messages]
+    assert dense.shape == (len(NEW), 0)
+    assert np.array_equal(sparse.toarray(), np.vstack([row.toarray() for row in combined]))
