@@ -45,7 +45,17 @@ STUCK_WORDS = (
     "不知道怎么装",
 )
 MANUAL_WORDS = ("说明书", "使用说明")
-VISIT_WORDS = ("上门装", "上门安装", "包安装", "安装费", "装机", "安装师傅", "来装")
+VISIT_WORDS = (
+    "上门装",
+    "上门安装",
+    "包安装",
+    "安装吗",
+    "安装费",
+    "装机",
+    "安装师傅",
+    "自己装",
+    "送装",
+)
 # "优惠券怎么用", "花呗怎么用", "怎么调价": a question about paying, not about the product
 NOT_PRODUCT_WORDS = ("券", "优惠", "花呗", "白条", "积分", "红包", "价", "发票", "地址")
 # how many characters before a usage word may name what it is about ("花呗分期怎么用")

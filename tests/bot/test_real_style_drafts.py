@@ -1750,6 +1750,19 @@ TABLE = [
         "亲，本店商品都不需要安装，拆开就能用，有需要随时找我～",
         shop="jdhome",
     ),
+    r(
+        "需要安装吗",
+        (("ask_product_info", 0.873), ("shipping_time", 0.075), ("quality_worry", 0.02)),
+        "usage_help",
+        "亲，本店商品都不需要安装，拆开就能用，有需要随时找我～",
+        shop="jdhome",
+    ),
+    r(
+        "需要安装吗",
+        (("ask_product_info", 0.873), ("shipping_time", 0.075), ("quality_worry", 0.02)),
+        "usage_help",
+        "亲，能不能上门安装我跟售后核实一下，稍等回复您～",
+    ),
     # a coupon's "怎么用" is about paying, not about the product
     r(
         "优惠券怎么用",
