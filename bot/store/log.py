@@ -143,13 +143,18 @@ class ConversationLog:
         self._lock = lock
 
     def record_suggestion(self, new: NewSuggestion) -> StoredSuggestion:
+        """The suggestion as stored: decoded from the very rows written (reading them back
+        cost a twelfth of a /v1/suggest request)."""
         suggestion_id = _new_id("sg")
         with self._lock, self._db.atomic():
             conversation = self._conversation_id(new.shop_id, new.conversation_id, new.created_at)
-            message_id = self._insert_message(conversation, new)
-            insert_row(self._db, "suggestions", _suggestion_row(new, suggestion_id, message_id))
-            insert_rows(self._db, "drafts", _draft_rows(new, suggestion_id))
-        return self.suggestion(new.shop_id, suggestion_id)
+            message = self._insert_message(conversation, new)
+            row = _suggestion_row(new, suggestion_id, message["id"])
+            drafts = _draft_rows(new, suggestion_id)
+            insert_row(self._db, "suggestions", row)
+            insert_rows(self._db, "drafts", drafts)
+        joined = {**row, **message, "id": suggestion_id, "external_id": new.conversation_id}
+        return _suggestion(joined, (_draft(draft) for draft in drafts), ())
 
     def _conversation_id(self, shop_id: str, external_id: str, now: datetime) -> int:
         self._db.execute(
@@ -162,14 +167,14 @@ class ConversationLog:
             [shop_id, external_id],
         ).fetchone()[0]
 
-    def _insert_message(self, conversation: int, new: NewSuggestion) -> int:
+    def _insert_message(self, conversation: int, new: NewSuggestion) -> dict:
         row = {
             "conversation_id": conversation,
             "text": new.message,
             "sent_at": to_text(new.sent_at) if new.sent_at else None,
             "received_at": to_text(new.created_at),
         }
-        return insert_row(self._db, "messages", row)
+        return {**row, "id": insert_row(self._db, "messages", row)}
 
     def suggestion(self, shop_id: str, suggestion_id: str) -> StoredSuggestion:
         """A suggestion of this shop; another shop's id is reported as unknown, not forbidden,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -191,10 +192,20 @@ def test_suggestion_round_trips(store):
     assert (stored.fallback, stored.model_version, stored.created_at) == (False, "m-20250301", NOW)
 
 
-def test_suggestion_is_visible_to_a_second_connection_once_recorded(store, tmp_path):
-    stored = store.log.record_suggestion(new_suggestion())
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"sent_at": NOW - timedelta(minutes=3), "agent_id": "agent-7", "order_value": 199.5}],
+)
+def test_suggestion_is_visible_to_a_second_connection_once_recorded(store, tmp_path, extra):
+    """record_suggestion decodes the rows it wrote; a reader gets the very same suggestion."""
+    stored = store.log.record_suggestion(replace(new_suggestion(), **extra))
     other = Store.open(tmp_path / "huashu.db", NOW)
     assert other.log.suggestion("demo", stored.suggestion_id) == stored
+    assert (stored.sent_at, stored.agent_id, stored.order_value) == (
+        extra.get("sent_at"),
+        extra.get("agent_id"),
+        extra.get("order_value"),
+    )
     other.close()
 
 
