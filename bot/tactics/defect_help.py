@@ -21,7 +21,8 @@ MISSING_WORDS = ("少了", "少发", "漏发", "缺了", "少一个", "少一件
 # already with the agent; asking for it again tells the buyer nobody looked.
 PHOTO_SENT = re.compile(
     r"\[(?:图片|视频|图|image|img)\]|(?:图片?|照片|视频)(?:已经|都)?(?:发|传)(?:给)?(?:你|您)?(?:了|过了|过去了)"
-    r"|(?:发|传|拍)(?:了|过)(?:图|照片|视频)|看(?:下|一下)?(?:图|照片|视频)|如图|见图"
+    r"|(?:图片?|照片|视频)已经?(?:发|传)|(?:发|传|拍)(?:了|过)(?:图|照片|视频)"
+    r"|看(?:下|一下)?(?:图|照片|视频)|我发的(?:图|照片|视频)|如图|见图"
 )
 # Faults a photo cannot show: sound, power, a device that will not start or connect.
 NOT_VISIBLE_WORDS = (

@@ -36,6 +36,8 @@ def test_broken_item_asks_for_photo_without_return_terms(shop_id):
         ("看图 泳衣开线了", True),
         ("照片已经发给你了", True),
         ("如图 裂了", True),
+        ("图片已发 漏水了", True),
+        ("你看我发的照片 裂了", True),
         ("跟图片不一样 开线了", False),
         ("我拍个照片给你", False),
         ("收到是坏的", False),
