@@ -11,7 +11,9 @@ log file in the temporary folder, or to this terminal with --verbose.
 from __future__ import annotations
 
 import argparse
+import http.client
 import itertools
+import json
 import os
 import signal
 import socket
@@ -22,6 +24,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -138,22 +141,20 @@ def run_phase(base: str, key: str, threads: int, seconds: float, rate: float | N
     end = start + seconds
 
     def client() -> None:
-        with httpx.Client(base_url=base, headers={"X-API-Key": key}, timeout=10) as http:
-            while True:
-                i = next(counter)
-                due = start + i / rate if rate else time.perf_counter()
-                if due >= end:
-                    return
-                time.sleep(max(0.0, due - time.perf_counter()))
-                body = {
-                    "conversation_id": f"bench-{i % 97}",
-                    "message": MESSAGES[i % len(MESSAGES)],
-                }
-                ok = http.post("/v1/suggest", json=body).status_code == 200
-                elapsed = (time.perf_counter() - due) * 1000
-                with lock:
-                    latencies.append(elapsed)
-                    errors[0] += not ok
+        http = KeptAliveClient(base, key)
+        while True:
+            i = next(counter)
+            due = start + i / rate if rate else time.perf_counter()
+            if due >= end:
+                break
+            time.sleep(max(0.0, due - time.perf_counter()))
+            body = {"conversation_id": f"bench-{i % 97}", "message": MESSAGES[i % len(MESSAGES)]}
+            ok = http.post_json("/v1/suggest", body) == 200
+            elapsed = (time.perf_counter() - due) * 1000
+            with lock:
+                latencies.append(elapsed)
+                errors[0] += not ok
+        http.close()
 
     workers = [threading.Thread(target=client) for _ in range(threads)]
     for worker in workers:
@@ -161,6 +162,30 @@ def run_phase(base: str, key: str, threads: int, seconds: float, rate: float | N
     for worker in workers:
         worker.join()
     return Phase(latencies, errors[0], seconds)
+
+
+class KeptAliveClient:
+    """One keep-alive connection with the standard library's HTTP client. The clients share
+    the server's cores: httpx spent 2.6 ms of CPU per request against 0.8 ms for this (one
+    thread, `time.process_time`), CPU the server then did not have."""
+
+    def __init__(self, base: str, key: str) -> None:
+        address = urlsplit(base)
+        self._connection = http.client.HTTPConnection(address.hostname, address.port, timeout=10)
+        self._headers = {"X-API-Key": key, "Content-Type": "application/json"}
+
+    def post_json(self, path: str, body: dict) -> int:
+        try:
+            self._connection.request("POST", path, json.dumps(body).encode(), self._headers)
+            response = self._connection.getresponse()
+            response.read()
+            return response.status
+        except (OSError, http.client.HTTPException):
+            self._connection.close()
+            return 0
+
+    def close(self) -> None:
+        self._connection.close()
 
 
 def peak_rss_mb(pid: int) -> float:
