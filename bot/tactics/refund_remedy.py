@@ -4,7 +4,7 @@ wrong size, a replacement or a small compensation (within authority) for a fault
 from __future__ import annotations
 
 from bot.tactics.context import Context, returns_text
-from bot.tactics.defect_help import photo_sent
+from bot.tactics.defect_help import NOT_VISIBLE_WORDS, photo_sent
 from bot.tactics.refund_reason import stated_reason, wanted_size
 from bot.types import Draft
 
@@ -19,9 +19,7 @@ def propose(ctx: Context) -> list[Draft]:
             return [_exchange_to(ctx, size, facts)]
         return [ctx.draft("refund_remedy", "refund_remedy.exchange", facts, needs_approval=False)]
     if reason == "defect":
-        facts = {"compensation_max": ctx.shop.authority.compensation_max}
-        key = "refund_remedy.compensate_seen" if photo_sent(ctx) else "refund_remedy.compensate"
-        return [ctx.draft("refund_remedy", key, facts, needs_approval=False)]
+        return [_defect_remedy(ctx)]
     if reason == "mistake":
         facts = {"returns": returns_text(ctx.shop)}
         return [ctx.draft("refund_remedy", "refund_remedy.mistake", facts, needs_approval=False)]
@@ -36,6 +34,16 @@ def propose(ctx: Context) -> list[Draft]:
             )
         ]
     return []
+
+
+def _defect_remedy(ctx: Context) -> Draft:
+    """A replacement, or a small compensation to keep an item that still works; a fault that
+    stops it working ("没声音", "充不进电") gets no "keep it" offer and asks for a video."""
+    if not photo_sent(ctx) and ctx.mentions(*NOT_VISIBLE_WORDS):
+        return ctx.draft("refund_remedy", "refund_remedy.replace", {}, needs_approval=False)
+    facts = {"compensation_max": ctx.shop.authority.compensation_max}
+    key = "refund_remedy.compensate_seen" if photo_sent(ctx) else "refund_remedy.compensate"
+    return ctx.draft("refund_remedy", key, facts, needs_approval=False)
 
 
 def _exchange_to(ctx: Context, size: str, facts: dict) -> Draft:

@@ -1152,7 +1152,7 @@ TABLE = [
         "耳机有杂音 要退货",
         (("refund_intent", 0.976), ("defect_complaint", 0.015), ("refund_progress", 0.005)),
         "refund_remedy",
-        "亲，实在抱歉！麻烦拍张照片给我，核实后给您换新；如果不影响使用您愿意留下，可以补偿您20元～",
+        "亲，实在抱歉！麻烦录段小视频或者说下具体情况，核实是质量问题马上给您换新，不想换的话也可以给您退货退款～",
         shop="jdhome",
     ),
     r(
@@ -1661,6 +1661,23 @@ TABLE = [
         "亲，实在抱歉！您发的我核实一下，可以给您换新；如果不影响使用您愿意留下，可以补偿您20元～",
         shop="jdhome",
         status="received",
+    ),
+    r(
+        "耳机没声音 我要退货",
+        (("refund_intent", 1.0), ("request_human", 0.0), ("defect_complaint", 0.0)),
+        "refund_remedy",
+        "亲，实在抱歉！麻烦录段小视频或者说下具体情况，核实是质量问题马上给您换新，不想换的话也可以给您退货退款～",
+        shop="jdhome",
+        status="received",
+        second=("defect_complaint", 0.991),
+    ),
+    r(
+        "台灯不亮了 退了吧",
+        (("refund_intent", 0.98), ("defect_complaint", 0.019), ("refund_progress", 0.001)),
+        "refund_remedy",
+        "亲，实在抱歉！麻烦录段小视频或者说下具体情况，核实是质量问题马上给您换新，不想换的话也可以给您退货退款～",
+        status="received",
+        second=("defect_complaint", 0.99),
     ),
     # a fault no photo shows: a short video or the details, not a photo
     r(
