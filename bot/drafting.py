@@ -227,6 +227,7 @@ def draft_replies(
     message does not (e.g. the product card the buyer came from); `order_status` is what the
     platform knows of the buyer's order, when it says; `seed` varies the phrasing per
     conversation."""
+    understanding = request_first(understanding)
     ctx = build_context(
         understanding,
         shop,
@@ -252,6 +253,23 @@ def draft_replies(
     if hesitates(ctx) and not asked_in_words(ctx) and not asks_two_things(understanding):
         drafts = [*_safe_on_every_likely_intent(ctx), *drafts]
     return with_tone(ctx, with_second_answer(ctx, _distinct(drafts)[:MAX_DRAFTS]))
+
+
+def request_first(understanding: Understanding) -> Understanding:
+    """ "人呢 人呢 台灯怎么调亮度": the model reads the message by its greetings, yet a bubble of
+    its own asks for something, read with confidence: that request is what the draft answers
+    (an impatient buyer still gets the apology, bot.tone)."""
+    second = understanding.second_intent
+    if (
+        understanding.intent not in REPORT_INTENTS
+        or second is None
+        or second.confidence < SECOND_REQUEST_CONFIDENCE
+    ):
+        return understanding
+    rest = tuple(score for score in understanding.intent_ranking if score.name != second.name)
+    return replace(
+        understanding, intent_ranking=(second, *rest), second_intent=None, fallback=False
+    )
 
 
 def asks_two_things(understanding: Understanding) -> bool:

@@ -1895,6 +1895,23 @@ TABLE = [
         shop="jdhome",
         second=("ask_product_info", 0.94),
     ),
+    # read by its greetings, yet a bubble of its own asks: that request is answered
+    r(
+        "人呢 人呢 台灯怎么调亮度",
+        (("greet", 0.977), ("request_human", 0.016), ("refund_progress", 0.004)),
+        "usage_help",
+        "亲，非常抱歉给您添麻烦了，我来负责处理：LED护眼台灯这样用：插上电源轻触开关开灯，长按开关调亮度，"
+        "连按两下切换三档色温，灯臂可以直接掰动调角度。哪一步不明白您跟我说～",
+        second=("ask_product_info", 0.94),
+    ),
+    r(
+        "在吗 在吗 空气炸锅有货吗",
+        (("greet", 0.9), ("stock_availability", 0.1)),
+        "stock_check",
+        "亲，可视空气炸锅现货充足，拍下按时给您发出～",
+        shop="jdhome",
+        second=("stock_availability", 0.99),
+    ),
     # a second bubble read without confidence is not answered
     r(
         "耳机有白色吗 是正品吗",
