@@ -50,11 +50,15 @@ def find_colour(colours: Iterable[str], text: str) -> Mention | None:
     """A colour of the catalogue: its full name ("深空灰"), or its stem before 色/的/款 ("蓝的"
     for 蓝色) when no other colour has that stem."""
     text = _fold(text)
-    colours = sorted(set(colours), key=len, reverse=True)
-    for colour in colours:
-        start = text.find(_fold(colour))
-        if start >= 0:
-            return Mention(colour, start, start + len(colour))
+    colours = sorted(set(colours), key=lambda colour: (-len(colour), colour))
+    found = [
+        Mention(colour, start, start + len(colour))
+        for colour in colours
+        if (start := text.find(_fold(colour))) >= 0
+    ]
+    if found:
+        # the first colour written, whatever order the set gives (it changes with the hash seed)
+        return min(found, key=lambda mention: (mention.start, -len(mention.value)))
     for colour in colours:
         stem = colour.removesuffix("色")
         if not stem or sum(other.startswith(stem) for other in colours) > 1:
@@ -70,12 +74,15 @@ def find_size(sizes: Iterable[str], text: str) -> Mention | None:
     """A SKU size written as such ("250g", "XL", "90码"); digits and Latin letters must not run on
     into the size ("190" is not size 90, "XS" not size S)."""
     text = _fold(text)
-    for size in sorted(set(sizes), key=len, reverse=True):
+    found = []
+    for size in set(sizes):
         pattern = rf"(?<![0-9A-Za-z.]){re.escape(_fold(size))}(?![0-9A-Za-z])"
         match = re.search(pattern, text)
         if match:
-            return Mention(size, match.start(), match.end())
-    return None
+            found.append(Mention(size, match.start(), match.end()))
+    # the first size written ("平常穿M 要不要拿L" is about M), the same in every process: a set's
+    # order changes with the hash seed
+    return min(found, key=lambda mention: (mention.start, -len(mention.value)), default=None)
 
 
 def with_catalogue(understanding: Understanding, shop: Shop) -> Understanding:

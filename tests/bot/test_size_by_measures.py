@@ -5,13 +5,17 @@ and in a shoe shop nobody trained on (written to tmp_path). Clock fixed: 2026-07
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from bot.drafting import draft_replies
 from bot.shop import load_shop
 from bot.tactics import size_advice
 from bot.types import Entity, IntentScore, Understanding
-from tests.bot_helpers import SHOPS, at
+from tests.bot_helpers import ROOT, SHOPS, at
 from tests.tea_shop import TEA_SHOP
 
 NOW = at("2026-07-15 10:30")
@@ -185,3 +189,26 @@ DEMO_CASES = [
 @pytest.mark.parametrize("shop_id, text, entities, draft", DEMO_CASES)
 def test_demo_shops_size_with_the_given_measures(shop_id, text, entities, draft):
     assert first_draft(SHOPS[shop_id], text, entities).text == draft
+
+
+FIRST_WRITTEN = """\
+from bot.catalogue import find_colour, find_size
+print(find_size(["S", "M", "L", "XL"], "我平常穿M,要不要拿L").value,
+      find_colour(["黑色", "白色", "灰色"], "白色还是黑色好看").value)
+"""
+
+
+@pytest.mark.parametrize("hash_seed", ["0", "1", "2", "3"])
+def test_the_size_and_colour_written_first_whatever_the_hash_seed(hash_seed):
+    """Same-length sizes came out of a set: "平常穿M 要不要拿L" read as L in some processes."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    found = subprocess.run(
+        [sys.executable, "-c", FIRST_WRITTEN], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert found.stdout.split() == ["M", "白色"]
+
+
+def test_a_usual_size_is_the_one_written_first():
+    text = "这件裤子腰围有点担心,我平常穿M,要不要拿L"
+    draft = first_draft(SHOPS["jdhome"], text, (("size", "M"), ("size", "L")))
+    assert draft.text == f"亲，按您平时的M码选就行～{LOOSE}"
