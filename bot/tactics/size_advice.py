@@ -25,6 +25,7 @@ MEASURE_NAMES = {"foot_cm": "脚长", "height_cm": "身高", "weight_kg": "体�
 BODY = ("foot_cm", "height_cm", "weight_kg")
 # "脚长24.5", "腳長16.5cm", "脚长245mm": the NLU reads no foot length (it takes "14cm" for a height)
 FOOT = re.compile(r"[脚腳][长長](?:是|有|大概|大约|约)?\s*(\d{2,3}(?:\.\d)?)\s*(mm|毫米)?")
+SHOE_WORDS = ("鞋", "靴")
 # "165 110斤": a bare number a height chart would hold, next to a weight the NLU did read
 BARE_HEIGHT = re.compile(
     r"(?<![\d.])(1[4-9]\d)(?![\d.])(?!\s*(?:斤|kg|KG|公斤|千克|元|块|码|号|g|克|ml|毫升|cm|厘米|mm))"
@@ -167,6 +168,9 @@ def _ask(ctx: Context, product: Product, given: dict[str, float], *, guessed: bo
         return _draft(ctx, "size_advice.not_on_chart", facts, auto_send_safe=True)
     if _chart_measures(product) == ["脚长"]:
         return _draft(ctx, "size_advice.ask_foot", {"product": product.name}, auto_send_safe=True)
+    if guessed and ctx.mentions(*SHOE_WORDS):
+        # "平时穿38的鞋 这款偏大吗" where the only chart is for clothes: not that chart
+        return _draft(ctx, "size_advice.ask_shoe", {}, auto_send_safe=True)
     key = "size_advice.ask_any" if guessed else "size_advice.ask"
     return _draft(ctx, key, {"product": product.name}, auto_send_safe=True)
 

@@ -176,6 +176,19 @@ DEMO_CASES = [
         "亲，儿童连体泳衣的尺码是按身高、体重、年龄对照的，脚长没法直接对应，"
         "您说一下身高、体重、年龄，我给您推荐～",
     ),
+    # a shoe question where the only chart is for clothes: which pair, and the foot length
+    (
+        "demo",
+        "平时穿38的鞋，这款偏大还是偏小啊",
+        (),
+        "亲，麻烦发一下您看中的鞋子链接，顺便说下脚长，我对照这双的尺码帮您选～",
+    ),
+    (
+        "jdhome",
+        "鞋子偏大吗",
+        (),
+        "亲，麻烦发一下您看中的鞋子链接，顺便说下脚长，我对照这双的尺码帮您选～",
+    ),
     # no product named and a foot length: which product (the only chart is not for feet)
     (
         "demo",
