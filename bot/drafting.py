@@ -179,6 +179,7 @@ STOCK_WORDS = ("有货", "还有", "有没有", "有吗", "的吗", "没货", "�
 FACT_ANSWERS = frozenset(
     {
         "shipping_cutoff",
+        "order_shipping",
         "delivery_estimate",
         "stock_check",
         "stock_scarcity",

@@ -1912,6 +1912,26 @@ TABLE = [
         shop="jdhome",
         second=("stock_availability", 0.99),
     ),
+    # a paid buyer's second request about shipping: their order's shipping, no "现在拍"
+    r(
+        "能开发票吗 什么时候发货",
+        (("invoice_request", 0.7), ("shipping_time", 0.3)),
+        "invoice",
+        "亲，可以开电子普通发票，确认收货后3个工作日内开好发您，下单时备注抬头就行～"
+        "另外，放心，16:00前付款的订单今天下午发出，您的订单我这边帮您跟进发货～",
+        status="paid",
+        second=("shipping_time", 0.99),
+    ),
+    r(
+        "能开发票吗 什么时候发货",
+        (("invoice_request", 0.7), ("shipping_time", 0.3)),
+        "invoice",
+        "亲，可以开电子普通发票、增值税专用发票，下单后24小时内开好发您，下单时备注抬头就行～"
+        "另外，放心，11:00前付款的订单今天上午发出，您的订单我这边帮您跟进发货～",
+        shop="jdhome",
+        status="paid",
+        second=("shipping_time", 0.99),
+    ),
     # a second bubble read without confidence is not answered
     r(
         "耳机有白色吗 是正品吗",
