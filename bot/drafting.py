@@ -260,12 +260,8 @@ def request_first(understanding: Understanding) -> Understanding:
     """ "人呢 人呢 台灯怎么调亮度": the model reads the message by its greetings, yet a bubble of
     its own asks for something, read with confidence: that request is what the draft answers
     (an impatient buyer still gets the apology, bot.tone)."""
-    second = understanding.second_intent
-    if (
-        understanding.intent not in REPORT_INTENTS
-        or second is None
-        or second.confidence < SECOND_REQUEST_CONFIDENCE
-    ):
+    second = confident_second(understanding)
+    if understanding.intent not in REPORT_INTENTS or second is None:
         return understanding
     rest = tuple(score for score in understanding.intent_ranking if score.name != second.name)
     return replace(
@@ -277,21 +273,17 @@ def asks_two_things(understanding: Understanding) -> bool:
     """ "在吗 这个有货吗 能便宜点吗": the model hesitates between two intents because the message
     holds both, each in a bubble of its own read with confidence; both get an answer, no
     "which do you mean?"."""
-    second = understanding.second_intent
+    second = confident_second(understanding)
     top_two = [score.name for score in understanding.intent_ranking[:2]]
-    return (
-        second is not None
-        and second.confidence >= SECOND_REQUEST_CONFIDENCE
-        and second.name in top_two
-    )
+    return second is not None and second.name in top_two
 
 
 def with_second_answer(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """The best draft also answers the message's second request in one sentence, when shop facts
     answer it (a stock level, the cutoff, a running promotion, the invoice types); a request only
     an agent can answer is left to the agent, who sees the second intent."""
-    second = ctx.understanding.second_intent
-    if not drafts or second_request(ctx) is None:
+    second = confident_second(ctx.understanding)
+    if not drafts or second is None:
         return drafts
     answer = _second_answer(ctx, second)
     said = {draft.tactic for draft in drafts} | sent_tactics(ctx.history)
@@ -309,12 +301,17 @@ def with_second_answer(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return [joined, *drafts[1:]]
 
 
-def second_request(ctx: Context) -> str | None:
-    """The intent of the message's second request, when its bubble was read with confidence."""
-    second = ctx.understanding.second_intent
+def confident_second(understanding: Understanding) -> IntentScore | None:
+    """The message's second request, when its bubble was read with confidence."""
+    second = understanding.second_intent
     if second is None or second.confidence < SECOND_REQUEST_CONFIDENCE:
         return None
-    return second.name
+    return second
+
+
+def second_request(ctx: Context) -> str | None:
+    second = confident_second(ctx.understanding)
+    return second.name if second else None
 
 
 def _second_answer(ctx: Context, second: IntentScore) -> Draft | None:
