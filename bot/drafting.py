@@ -296,7 +296,10 @@ def with_second_answer(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         text=best.text + also + answer.text.removeprefix("亲，"),
         facts={**best.facts, "also": {"tactic": answer.tactic, **answer.facts}},
         needs_approval=best.needs_approval or answer.needs_approval,
-        auto_send_safe=best.auto_send_safe and answer.auto_send_safe,
+        # after hours the shop answers only the intents it allows unattended: the second too
+        auto_send_safe=best.auto_send_safe
+        and answer.auto_send_safe
+        and second.name in ctx.shop.unattended.allowed_intents,
     )
     return [joined, *drafts[1:]]
 

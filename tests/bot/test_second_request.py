@@ -29,7 +29,21 @@ def test_the_second_answer_and_its_facts_join_the_best_draft():
     assert draft.text == INVOICE + STOCK
     assert draft.tactic == "invoice"
     assert draft.facts["also"] == {"tactic": "stock_check", "item": "可视空气炸锅", "stock": 300}
-    assert (draft.needs_approval, draft.auto_send_safe) == (False, True)
+    # jdhome answers only thanks and shipping questions unattended: not this stock answer
+    assert (draft.needs_approval, draft.auto_send_safe) == (False, False)
+
+
+def test_a_second_request_the_shop_never_answers_unattended_keeps_the_draft_attended():
+    """demo answers stock questions unattended, not price ones: a running offer added to a
+    stock answer waits for an agent after hours."""
+    understanding = Understanding(
+        "泳衣有货吗 能便宜点吗",
+        (IntentScore("stock_availability", 0.6), IntentScore("price_objection", 0.4)),
+        second_intent=IntentScore("price_objection", 0.99),
+    )
+    draft = draft_replies(understanding, SHOPS["demo"], NOW, seed="t")[0]
+    assert draft.facts["also"]["tactic"] == "promotion"
+    assert (draft.tactic, draft.auto_send_safe) == ("stock_check", False)
 
 
 def test_a_second_request_the_agent_already_answered_is_not_repeated():
