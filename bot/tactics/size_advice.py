@@ -46,7 +46,9 @@ def propose(ctx: Context) -> list[Draft]:
     if not charted and usual is not None:
         return [_usual(ctx, product, usual)]
     guessed = ctx.product is None
-    if not charted:
+    if not charted or (guessed and "foot_cm" in given and "foot_cm" not in charted):
+        # a foot length says shoes: the only chart (for clothes) is no answer, whatever else
+        # the buyer gave ("宝宝18个月 脚长12")
         return [_ask(ctx, product, given, guessed=guessed)]
     off = next((e for e in charted if not _rows(product, e, charted[e])), None)
     if off is not None:

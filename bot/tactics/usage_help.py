@@ -6,6 +6,7 @@ shop's installation line, else checked."""
 from __future__ import annotations
 
 from bot.tactics.context import Context
+from bot.tactics.defect_help import photo_sent
 from bot.types import Draft
 
 HOW_WORDS = (
@@ -94,8 +95,12 @@ def propose(ctx: Context) -> list[Draft]:
     if product.usage is None:
         key = "usage_help.manual" if ctx.mentions(*MANUAL_WORDS) else "usage_help.ask"
         return [_draft(ctx, key, facts, auto_send_safe=False)]
-    key = "usage_help.stuck" if stuck(ctx) else "usage_help.usage"
-    return [_draft(ctx, key, facts | {"usage": product.usage}, auto_send_safe=not stuck(ctx))]
+    facts |= {"usage": product.usage}
+    if not stuck(ctx):
+        return [_draft(ctx, "usage_help.usage", facts, auto_send_safe=True)]
+    # stuck and the picture already sent: the agent looks at it, no second ask
+    key = "usage_help.stuck_seen" if photo_sent(ctx) else "usage_help.stuck"
+    return [_draft(ctx, key, facts, auto_send_safe=False)]
 
 
 def _visit(ctx: Context) -> Draft:

@@ -1695,6 +1695,14 @@ TABLE = [
     ),
     # installing and using: the shop's own usage line, else which product and which step
     r(
+        "耳机连不上 [图片]",
+        (("defect_complaint", 0.983), ("out_of_scope", 0.015), ("ask_product_info", 0.001)),
+        "usage_help",
+        "亲，先别急～降噪蓝牙耳机的用法是：耳机放回充电仓开盖，长按仓上按键3秒指示灯白灯闪烁，"
+        "在手机蓝牙列表里选“降噪蓝牙耳机”连接即可。您发的我看一下，一步步帮您弄好～",
+        shop="jdhome",
+    ),
+    r(
         "怎么安装",
         (("ask_product_info", 0.983), ("greet", 0.004), ("shipping_time", 0.004)),
         "usage_help",

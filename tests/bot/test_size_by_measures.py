@@ -176,6 +176,13 @@ DEMO_CASES = [
         "亲，儿童连体泳衣的尺码是按身高、体重、年龄对照的，脚长没法直接对应，"
         "您说一下身高、体重、年龄，我给您推荐～",
     ),
+    # a foot length and an age where the only chart is for clothes: not that chart
+    (
+        "demo",
+        "宝宝18个月 脚长12",
+        (("age", 1.5),),
+        "亲，麻烦发一下您看中的商品链接，我对照它的尺码表帮您选，脚长12cm的话我给您仔细看看～",
+    ),
     # a shoe question where the only chart is for clothes: which pair, and the foot length
     (
         "demo",
