@@ -95,16 +95,15 @@ class MaskingJiebaTokenizer(JiebaTokenizer):
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
-    """The pretrained sentence encoder's embedding of the masked message as a dense sentence
-    feature. `scale` weighs the unit-length embedding against the sparse counts: the classifier
-    regularises both with one strength."""
+    """The pretrained sentence encoder's unit-length embedding of the masked message as a dense
+    sentence feature. Its weight against the n-grams is the classifier's (`dense_C`,
+    `dense_weight`): the classifier's cascade embeds messages itself, the same way."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
             **DenseFeaturizer.get_default_config(),
             "threads": DEFAULT_THREADS,
-            "scale": 1.0,
             "training_cache": True,
             # false: parsing leaves the embedding to the classifier, which embeds only the
             # messages its n-gram model is unsure of (`embed_below_confidence`)
@@ -114,7 +113,6 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
         self._encoder = shared_encoder(int(config["threads"]))
-        self._scale = float(config["scale"])
 
     @classmethod
     def create(
@@ -152,8 +150,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         with_text = [message for message in messages if message.get(TEXT) is not None]
         vectors = embed_messages(with_text, self._encoder, store)
         for message, vector in zip(with_text, vectors, strict=True):
-            sentence = (vector * self._scale).reshape(1, -1)
-            self.add_features_to_message(None, sentence, TEXT, message)
+            self.add_features_to_message(None, vector.reshape(1, -1), TEXT, message)
         return messages
 
 

@@ -14,7 +14,9 @@ from bot.nlu.components import (
     SentenceEmbeddingFeaturizer,
     ShopEntityExtractor,
     TunedLogisticRegressionClassifier,
+    embed_messages,
 )
+from bot.nlu.encoder import shared_encoder
 from bot.nlu.lexicon import JIEBA_DICTIONARY_DIR
 
 
@@ -87,16 +89,18 @@ def test_tokenizer_reads_the_masked_text_and_keeps_the_message(tmp_path):
     assert message.get("text") == text
 
 
-def test_featurizer_adds_the_scaled_embedding_as_a_dense_sentence_feature(tmp_path):
+def test_featurizer_adds_the_embedding_as_a_dense_sentence_feature(tmp_path):
     first, second = (
         Message(data={"text": "[订单1] 到哪了"}),
         Message(data={"text": "[订单2] 到哪了"}),
     )
-    featurizer = create(SentenceEmbeddingFeaturizer, tmp_path, scale=3.0)
+    featurizer = create(SentenceEmbeddingFeaturizer, tmp_path)
     featurizer.process([first, second])
     sequence, sentence = first.get_dense_features("text")
     assert sequence is None and sentence.features.shape == (1, 384)
-    assert np.linalg.norm(sentence.features) == pytest.approx(3.0, abs=1e-3)
+    assert np.linalg.norm(sentence.features) == pytest.approx(1.0, abs=1e-3)
+    # the classifier's cascade embeds a message the featurizer skipped the same way
+    assert np.array_equal(sentence.features[0], embed_messages([first], shared_encoder())[0])
     # Two anonymised order numbers are the same masked message, so the same vector.
     assert np.array_equal(sentence.features, second.get_dense_features("text")[1].features)
 
