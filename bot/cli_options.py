@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from bot.errors import HuashuError
-from bot.shop import load_shops
+from bot.shop import Shop, load_shops
 from bot.store import Store
 
 
@@ -25,8 +25,10 @@ def opened_store(args: argparse.Namespace) -> Iterator[Store]:
         store.close()
 
 
-def require_known_shop(args: argparse.Namespace) -> None:
+def require_known_shop(args: argparse.Namespace) -> Shop:
+    """The shop `--shop` names, from the shop files in `--shops`."""
     shops = load_shops(args.shops)
     if args.shop not in shops:
         known = ", ".join(sorted(shops))
         raise HuashuError(f"Unknown shop {args.shop!r}: {args.shops} has no such shop ({known}).")
+    return shops[args.shop]

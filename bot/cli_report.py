@@ -6,11 +6,10 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from bot.cli_options import opened_store
+from bot.cli_options import opened_store, require_known_shop
 from bot.errors import HuashuError
 from bot.figures import figures_of_days
 from bot.report import write_report
-from bot.shop import load_shops
 
 
 def _day(text: str) -> date:
@@ -36,10 +35,7 @@ def add_report_command(commands: argparse._SubParsersAction) -> None:
 def _report(args: argparse.Namespace) -> int:
     if args.since > args.until:
         raise HuashuError(f"--since {args.since} is after --until {args.until}.")
-    shops = load_shops(args.shops)
-    if args.shop not in shops:
-        raise HuashuError(f"No shop {args.shop!r} in {args.shops} (known: {', '.join(shops)}).")
-    shop = shops[args.shop]
+    shop = require_known_shop(args)
     with opened_store(args) as store:
         figures = figures_of_days(store, shop, args.since, args.until)
     path = write_report(shop.name, figures, str(args.since), str(args.until), args.report_dir)

@@ -128,3 +128,15 @@ def test_report_refuses_a_backwards_period(tmp_path, dates, message):
     argv = ["--db", str(tmp_path / "h.db"), "--shops", str(PROJECT_DIR / "data" / "shops")]
     assert main([*argv, "report", *dates], out=out, err=err) == 2
     assert err.getvalue() == message
+
+
+def test_report_names_the_known_shops_for_an_unknown_one(tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    shops = PROJECT_DIR / "data" / "shops"
+    argv = ["--db", str(tmp_path / "h.db"), "--shops", str(shops), "report", "--shop", "nosuch"]
+    argv += ["--since", "2025-03-03", "--until", "2025-03-03"]
+    assert main(argv, out=out, err=err) == 2
+    assert (
+        err.getvalue()
+        == f"error: Unknown shop 'nosuch': {shops} has no such shop (demo, jdhome).\n"
+    )
