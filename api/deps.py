@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import ApiError
 from api.settings import Settings
@@ -24,10 +25,13 @@ def get_settings() -> Settings:
     return Settings()
 
 
-def get_service(request: Request) -> SuggestionService:
-    # a plain def: FastAPI runs it in the threadpool, where following a model switch made by
-    # another worker (a read, at most once a second, and then a load) cannot stall the loop
-    request.app.state.training.serving.sync()
+async def get_service(request: Request) -> SuggestionService:
+    """Following a model switch made by another worker (a database read at most once a second,
+    then perhaps a model load) goes to the threadpool, where it cannot stall the loop; the other
+    requests only look at the clock here, with no trip through the threadpool."""
+    serving = request.app.state.training.serving
+    if serving.due():
+        await run_in_threadpool(serving.sync)
     return request.app.state.service
 
 

@@ -29,7 +29,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 from scipy.sparse import csr_matrix
+from scipy.special import expit, softmax
 from sklearn.base import clone
+from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.encoder import (
     DEFAULT_THREADS,
@@ -273,7 +275,7 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
 
     def _probabilities(self, messages: list[Message]) -> np.ndarray:
         sparse, dense = self._matrices(messages)
-        sparse_p = self.clf.predict_proba(sparse)
+        sparse_p = _predicted(self.clf, sparse)
         log_p = np.log(sparse_p + _TINY)
         if not self.dense_trained:
             return _normalised(log_p)
@@ -281,7 +283,7 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
         if mixed.size:
             weight = float(self.config["dense_weight"])
             dense = self._dense_of(messages, dense, mixed)
-            dense_log_p = np.log(self.dense_clf.predict_proba(dense[mixed]) + _TINY)
+            dense_log_p = np.log(_predicted(self.dense_clf, dense[mixed]) + _TINY)
             log_p[mixed] = (1 - weight) * log_p[mixed] + weight * dense_log_p
         return _normalised(log_p)
 
@@ -381,6 +383,25 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
 
 # Keeps log(0) out of the mix when one model is certain.
 _TINY = 1e-12
+
+
+def _predicted(model: LogisticRegression, features) -> np.ndarray:
+    """`model.predict_proba(features)` without its input checks, which took longer than the
+    arithmetic on one message: one-vs-rest models (liblinear) normalise the classes' sigmoids,
+    multinomial ones take the softmax, as scikit-learn does."""
+    if len(model.classes_) <= 2:
+        return model.predict_proba(features)
+    scores = np.asarray(features @ model.coef_.T) + model.intercept_
+    if _one_vs_rest(model):
+        probabilities = expit(scores)
+        return probabilities / probabilities.sum(axis=1, keepdims=True)
+    return softmax(scores, axis=1)
+
+
+def _one_vs_rest(model: LogisticRegression) -> bool:
+    return model.multi_class == "ovr" or (
+        model.multi_class == "auto" and model.solver == "liblinear"
+    )
 
 
 def _normalised(log_p: np.ndarray) -> np.ndarray:

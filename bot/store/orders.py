@@ -152,12 +152,13 @@ class OrderStore:
     def latest_in_conversation(self, shop_id: str, conversation_id: str) -> Order | None:
         """The conversation's most recently placed order, if a connector reported one: drafting
         reads the buyer's stage and the order value from it."""
-        where = "shop_id = ? and conversation_id = ?"
+        # a plain query: `rows_where` reads the table's schema first, on every suggestion
+        sql = (
+            "select * from orders where shop_id = ? and conversation_id = ?"
+            " order by created_at desc limit 1"
+        )
         with self._lock:
-            rows = self._db["orders"].rows_where(
-                where, [shop_id, conversation_id], order_by="created_at desc", limit=1
-            )
-            row = next(iter(rows), None)
+            row = next(self._db.query(sql, [shop_id, conversation_id]), None)
         return None if row is None else _order(row)
 
     def orders_between(self, shop_id: str, since: datetime, until: datetime) -> list[Order]:

@@ -86,11 +86,15 @@ class ModelServing:
         self._checked_at = time.monotonic()
         return self._store.training.model(version)
 
+    def due(self) -> bool:
+        """Whether `sync` has anything to do: a check is due or a model is being loaded."""
+        return self._loading or time.monotonic() - self._checked_at >= self._check_every
+
     def sync(self) -> None:
         """At most once per `check_every` seconds: serve what the database says is served.
         While one request loads a newly switched model, the others wait for it rather than
         answer with the old one, so no answer comes from a model older than the last check."""
-        if not self._loading and time.monotonic() - self._checked_at < self._check_every:
+        if not self.due():
             return
         with self._sync_lock:
             if time.monotonic() - self._checked_at < self._check_every:

@@ -7,6 +7,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.components import (
     ChineseTextNormalizer,
@@ -14,6 +15,7 @@ from bot.nlu.components import (
     SentenceEmbeddingFeaturizer,
     ShopEntityExtractor,
     TunedLogisticRegressionClassifier,
+    _predicted,
     embed_messages,
 )
 from bot.nlu.encoder import shared_encoder
@@ -136,3 +138,13 @@ def test_a_message_without_words_is_out_of_scope_not_a_crash(tmp_path):
     assert classifier.feature_widths == (2, 2)
     assert only_dense.get("intent_ranking") == [{"name": "out_of_scope", "confidence": 1.0}]
     assert len(with_words.get("intent_ranking")) == 3
+
+
+@pytest.mark.parametrize("solver", ["liblinear", "lbfgs"])
+def test_probabilities_are_scikit_learns(solver):
+    rng = np.random.default_rng(7)
+    features = rng.normal(size=(40, 6))
+    labels = [("greet", "thanks", "out_of_scope", "hesitation")[i % 4] for i in range(40)]
+    model = LogisticRegression(solver=solver, C=3.0).fit(features, labels)
+    for rows in (features[:1], features, csr_matrix(features[:5])):
+        assert np.allclose(_predicted(model, rows), model.predict_proba(rows), atol=1e-12)
