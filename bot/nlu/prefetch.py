@@ -38,9 +38,12 @@ EMBEDDING_FEATURIZER = "bot.nlu.components.SentenceEmbeddingFeaturizer"
 @contextmanager
 def prefetching(config: str | Path, data: str | Path) -> Iterator[None]:
     """Workers embed `data`'s examples during the training inside this block; they are stopped
-    when it ends, whether or not the featurizer waited for them."""
-    if _uses_training_cache(Path(config)):
-        _start_workers(Path(data), min(os.cpu_count() or 1, MAX_WORKERS))
+    when it ends, whether or not the featurizer waited for them. Inside an outer block (the CLI
+    starts them before importing Rasa) the outer block's workers are used."""
+    if _running or not _uses_training_cache(Path(config)):
+        yield
+        return
+    _start_workers(Path(data), min(os.cpu_count() or 1, MAX_WORKERS))
     try:
         yield
     finally:

@@ -89,3 +89,13 @@ def test_workers_are_stopped_when_training_fails(tmp_path, data):
         raise RuntimeError("Rasa could not train")
     assert prefetch._running == []
     assert all(worker.poll() is not None for worker in workers)
+
+
+def test_an_inner_block_uses_the_outer_blocks_workers(tmp_path, data):
+    config = _config(tmp_path, "true")
+    with prefetching(config, data):
+        outer = list(prefetch._running)
+        with prefetching(config, data):
+            assert prefetch._running == outer
+        assert prefetch._running == outer
+    assert prefetch._running == []
