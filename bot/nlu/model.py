@@ -79,8 +79,10 @@ class NluModel:
 
 class NluGraph:
     """The NLU part of the model's graph, node after node in one fixed order. Rasa's runner
-    prunes the schema and builds a dask graph on every parse, about a fifth of a parse's time
-    for a graph that is a straight line of eight nodes."""
+    prunes the schema and builds a dask graph on every parse, a third of a parse's time (5.2 →
+    3.6 ms cached) for a graph that is a straight line of eight nodes. It reads the runner's
+    schema and nodes, private in Rasa 3.6 (pinned in constraints.txt); a test checks that it
+    gives what Rasa's runner gives."""
 
     def __init__(self, processor) -> None:
         runner = processor.graph_runner
