@@ -11,6 +11,11 @@ from bot.types import Draft
 
 # A product link pasted with (almost) nothing else: the buyer asks about that product
 LINK = re.compile(r"\[链接[^\]]{0,8}\]|<url>|https?://\S+")
+# A picture or video sent with (almost) nothing else: the chat window's placeholder for it
+MEDIA = re.compile(r"\[(?:图片|视频|图|image|img)\d*\]|<(?:img|image|video)>")
+# What may stand beside a link or a picture: "这个", "看下", punctuation
+_ALMOST_NOTHING = 4
+_PUNCTUATION = re.compile(r"[\s,，。.!！?？~～]")
 
 # What each intent is about, in the buyer's words, for "您是想问A还是B呢".
 TOPICS = {
@@ -46,6 +51,9 @@ def _variant(ctx: Context) -> tuple[str, dict]:
         return "clarify.upset", {}
     if only_a_link(ctx.understanding.text):
         return "clarify.link", {}
+    if only_media(ctx.understanding.text):
+        video = re.search(r"视频|video", ctx.understanding.text)
+        return "clarify.picture", {"media": "视频" if video else "图片"}
     topics = likely_topics(ctx)
     if len(topics) >= 2:
         return "clarify.choices", {"choices": "、".join(topics[:-1]) + "还是" + topics[-1]}
@@ -69,5 +77,15 @@ def likely_topics(ctx: Context) -> list[str]:
 
 
 def only_a_link(text: str) -> bool:
-    rest = LINK.sub("", text)
-    return rest != text and len(re.sub(r"[\s,，。.!！?？~～]", "", rest)) <= 4
+    return _almost_only(LINK, text)
+
+
+def only_media(text: str) -> bool:
+    """ "[图片]", "[图片] 这个": the agent sees the picture; the draft says so and asks what it
+    is about, instead of "which topic do you mean"."""
+    return _almost_only(MEDIA, text)
+
+
+def _almost_only(pattern: re.Pattern, text: str) -> bool:
+    rest = pattern.sub("", text)
+    return rest != text and len(_PUNCTUATION.sub("", rest)) <= _ALMOST_NOTHING

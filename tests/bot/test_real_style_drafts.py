@@ -1988,6 +1988,38 @@ TABLE = [
         "亲，儿童连体泳衣的尺码是按身高、体重、年龄对照的，脚长没法直接对应，您说一下身高、体重、年龄，我给您推荐～",
         entities=(("height_cm", 15),),
     ),
+    # a picture sent alone: the draft says it arrived and asks what it is about
+    r(
+        "[图片]",
+        (("out_of_scope", 0.98), ("defect_complaint", 0.01)),
+        "clarify",
+        "亲，看到您发的图片了～是想了解这款商品，还是收到的商品哪里不对呢？告诉我一下，我马上帮您处理～",
+        shop="demo",
+    ),
+    # a picture sent alone: the draft says it arrived and asks what it is about
+    r(
+        "[图片]",
+        (("out_of_scope", 0.98), ("defect_complaint", 0.01)),
+        "clarify",
+        "亲，看到您发的图片了～是想了解这款商品，还是收到的商品哪里不对呢？告诉我一下，我马上帮您处理～",
+        shop="jdhome",
+    ),
+    # a picture sent alone: the draft says it arrived and asks what it is about
+    r(
+        "[图片] 这个",
+        (("out_of_scope", 0.98), ("defect_complaint", 0.01)),
+        "clarify",
+        "亲，看到您发的图片了～是想了解这款商品，还是收到的商品哪里不对呢？告诉我一下，我马上帮您处理～",
+        shop="demo",
+    ),
+    # a picture sent alone: the draft says it arrived and asks what it is about
+    r(
+        "[视频]",
+        (("out_of_scope", 0.98), ("defect_complaint", 0.01)),
+        "clarify",
+        "亲，看到您发的视频了～是想了解这款商品，还是收到的商品哪里不对呢？告诉我一下，我马上帮您处理～",
+        shop="jdhome",
+    ),
 ]
 
 
