@@ -100,7 +100,8 @@ PATTERNS: tuple[EntityPattern, ...] = (
         re.compile(
             r"(?:身高|高)\s*(?:(?P<metres>[12]\.\d{1,2})\s*(?:米|m)?|(?P<value>\d{2,3})(?:\s*(?:cm|厘米|公分))?)"
             r"|(?P<m>1)米(?P<cm>\d{1,2})?(?!\d)"
-            r"|(?P<value2>\d{2,3})\s*(?:cm|厘米|公分)",
+            # a bare "90cm" is a height, not "脚长14cm", "腰围70cm", "衣长65cm" (a length, a girth)
+            r"|(?<![\d.长宽厚围深径])(?P<value2>\d{2,3})\s*(?:cm|厘米|公分)",
             re.IGNORECASE,
         ),
         lambda m: _height_cm(m) if m.group("value2") is None else _number(m, "value2"),
