@@ -296,8 +296,9 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
         return np.flatnonzero(sparse_p.max(axis=1) < float(threshold))
 
     def _dense_of(self, messages: list[Message], dense: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """`dense` with the embedding filled in for the `rows` no featurizer embedded."""
-        missing = [i for i in rows if not self._sentence_features(messages[i])[1]]
+        """`dense` with the embedding filled in for the `rows` no featurizer embedded (their
+        rows are zeros: an embedding has unit length)."""
+        missing = [i for i in rows if not dense[i].any()]
         if missing:
             dense = dense.copy()
             dense[missing] = embed_messages([messages[i] for i in missing], shared_encoder())
