@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.catalogue import with_catalogue
 from bot.memory import remembered_entities
+from bot.nlu.understanding import NO_REQUEST_INTENTS
 from bot.shop.model import Product, Shop
 from bot.stage import buyer_stage
 from bot.tactics import (
@@ -261,7 +262,7 @@ def request_first(understanding: Understanding) -> Understanding:
     its own asks for something, read with confidence: that request is what the draft answers
     (an impatient buyer still gets the apology, bot.tone)."""
     second = confident_second(understanding)
-    if understanding.intent not in REPORT_INTENTS or second is None:
+    if understanding.intent not in NO_REQUEST_INTENTS or second is None:
         return understanding
     rest = tuple(score for score in understanding.intent_ranking if score.name != second.name)
     return replace(
