@@ -44,6 +44,7 @@ from bot.nlu.entities import build_entity_pipeline, extract_entities
 from bot.nlu.lexicon import dictionary_words
 from bot.nlu.normalize import has_nothing_to_read, mask_artefacts, normalize_text
 from bot.nlu.prefetch import wait_for_prefetch
+from bot.nlu.sampling import texts_to_embed
 
 
 def embed_messages(
@@ -51,7 +52,12 @@ def embed_messages(
 ) -> np.ndarray:
     """The embedding of each message's text with its platform artefacts masked: what the
     featurizer adds in training and what the classifier's cascade embeds when parsing."""
-    return encoder.embed([mask_artefacts(message.get(TEXT) or "") for message in messages], store)
+    return encoder.embed([encoder_text(message) for message in messages], store)
+
+
+def encoder_text(message: Message) -> str:
+    """What the sentence encoder reads of a message: its text with platform artefacts masked."""
+    return mask_artefacts(message.get(TEXT) or "")
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -107,6 +113,9 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
             **DenseFeaturizer.get_default_config(),
             "threads": DEFAULT_THREADS,
             "training_cache": True,
+            # at most this many examples of each intent are embedded in training (None: all);
+            # see bot/nlu/sampling.py
+            "training_examples_per_intent": None,
             # false: parsing leaves the embedding to the classifier, which embeds only the
             # messages its n-gram model is unsure of (`embed_below_confidence`)
             "embed_when_parsing": True,
@@ -130,16 +139,34 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
     def validate_config(cls, config: dict[str, Any]) -> None:
         if int(config["threads"]) < 1:
             raise ValueError(f"threads must be 1 or more, got {config['threads']!r}")
+        per_intent = config["training_examples_per_intent"]
+        if per_intent is not None and (not isinstance(per_intent, int) or per_intent < 1):
+            raise ValueError(
+                "training_examples_per_intent must be a whole number of 1 or more (or null for "
+                f"every example), got {per_intent!r}"
+            )
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """The whole training set in batches; with `training_cache`, vectors of earlier runs
-        come from the user's cache folder (see `EmbeddingStore`)."""
+        """The training set (or each intent's sample, `training_examples_per_intent`) in
+        batches; with `training_cache`, vectors of earlier runs come from the user's cache
+        folder (see `EmbeddingStore`). Examples outside the sample get no dense feature."""
         store = None
         if self._config["training_cache"]:
             wait_for_prefetch()
             store = EmbeddingStore(default_store_directory(), self._encoder.dimension)
-        self._add_embeddings(training_data.training_examples, store)
+        self._add_embeddings(self._sampled(training_data.training_examples), store)
         return training_data
+
+    def _sampled(self, messages: list[Message]) -> list[Message]:
+        per_intent = self._config["training_examples_per_intent"]
+        if per_intent is None:
+            return messages
+        with_text = [message for message in messages if message.get(TEXT) is not None]
+        texts = [encoder_text(message) for message in with_text]
+        intents = [message.get(INTENT) for message in with_text]
+        chosen = set(texts_to_embed(zip(texts, intents, strict=True), per_intent))
+        pairs = zip(with_text, texts, strict=True)
+        return [message for message, text in pairs if text in chosen]
 
     def process(self, messages: list[Message]) -> list[Message]:
         if not self._config["embed_when_parsing"]:
@@ -249,10 +276,24 @@ class TunedLogisticRegressionClassifier(LogisticRegressionClassifier):
         sparse, dense = self._matrices(examples)
         self.clf.fit(sparse, labels)
         if dense.shape[1] and float(self.config["dense_weight"]) > 0:
-            self.dense_clf.fit(dense, labels)
-            self.dense_trained = True
+            self._fit_dense(dense, labels)
         self.persist()
         return self._resource
+
+    def _fit_dense(self, dense: np.ndarray, labels: list[str]) -> None:
+        """Fits the dense model on the examples the featurizer embedded (the others' rows are
+        zeros: an embedding has unit length). It mixes its probabilities column by column with
+        the n-gram model's, so it must know every intent."""
+        embedded = np.flatnonzero(dense.any(axis=1))
+        embedded_labels = [labels[i] for i in embedded]
+        missing = sorted(set(labels) - set(embedded_labels))
+        if missing:
+            raise ValueError(
+                f"no example of {', '.join(missing)} has a sentence embedding: the embedding "
+                "featurizer must embed some examples of every intent"
+            )
+        self.dense_clf.fit(dense[embedded], embedded_labels)
+        self.dense_trained = True
 
     def process(self, messages: list[Message]) -> list[Message]:
         if not messages:

@@ -7,6 +7,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix
+from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.components import (
@@ -26,7 +27,8 @@ def _featurized(text, sparse, dense):
     message = Message(data={"text": text})
     if sparse is not None:
         message.add_features(Features(csr_matrix(sparse), "sentence", "text", "counts"))
-    message.add_features(Features(np.array(dense, dtype=float), "sentence", "text", "encoder"))
+    if dense is not None:
+        message.add_features(Features(np.array(dense, dtype=float), "sentence", "text", "encoder"))
     return message
 
 
@@ -117,6 +119,65 @@ def test_featurizer_keeps_training_vectors_in_the_cache_folder(tmp_path, monkeyp
     trained = data.training_examples[0].get_dense_features("text")[1].features
     assert stored.stat().st_size > 0
     assert np.allclose(trained, fresh.get_dense_features("text")[1].features, atol=1e-5)
+
+
+def _training_messages():
+    texts = {"price_objection": ["能便宜点吗", "别家才3800", "再少点"], "order_status": ["到哪了"]}
+    return [
+        Message(data={"text": text, "intent": intent})
+        for intent, examples in texts.items()
+        for text in examples
+    ]
+
+
+def test_featurizer_embeds_only_each_intents_sample_in_training(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = TrainingData(_training_messages())
+    featurizer = create(SentenceEmbeddingFeaturizer, tmp_path, training_examples_per_intent=1)
+    featurizer.process_training_data(data)
+    embedded = [m.get("text") for m in data.training_examples if m.get_dense_features("text")[1]]
+    # "别家才3800" is read as 别家才数字, first of its intent in MD5 order (bot.nlu.sampling)
+    assert embedded == ["别家才3800", "到哪了"]
+
+
+@pytest.mark.parametrize("per_intent", [0, -3, 2.5, "300"])
+def test_featurizer_refuses_a_sample_size_that_is_not_a_count(per_intent):
+    config = {
+        **SentenceEmbeddingFeaturizer.get_default_config(),
+        "training_examples_per_intent": per_intent,
+    }
+    with pytest.raises(ValueError, match="training_examples_per_intent must be a whole number"):
+        SentenceEmbeddingFeaturizer.validate_config(config)
+
+
+def _classifier(tmp_path):
+    return create(TunedLogisticRegressionClassifier, tmp_path, C=30, dense_C=10)
+
+
+def test_the_dense_model_learns_from_the_embedded_examples_only(tmp_path):
+    messages = [
+        _featurized("能便宜点吗", [[1, 0]], [[0.6, 0.8]]),
+        _featurized("再少点", [[1, 0]], None),
+        _featurized("到哪了", [[0, 1]], [[0.8, 0.6]]),
+    ]
+    for message, intent in zip(messages, ["price", "price", "order"], strict=True):
+        message.set("intent", intent)
+    classifier = _classifier(tmp_path)
+    classifier.train(TrainingData(messages))
+    expected = clone(classifier.dense_clf).fit([[0.6, 0.8], [0.8, 0.6]], ["price", "order"])
+    assert np.array_equal(classifier.dense_clf.coef_, expected.coef_)
+    assert list(classifier.dense_clf.classes_) == list(classifier.clf.classes_)
+
+
+def test_an_intent_without_any_embedded_example_is_refused(tmp_path):
+    messages = [
+        _featurized("能便宜点吗", [[1, 0]], [[0.6, 0.8]]),
+        _featurized("到哪了", [[0, 1]], None),
+    ]
+    for message, intent in zip(messages, ["price", "order"], strict=True):
+        message.set("intent", intent)
+    with pytest.raises(ValueError, match="no example of order has a sentence embedding"):
+        _classifier(tmp_path).train(TrainingData(messages))
 
 
 def test_a_message_without_words_is_out_of_scope_not_a_crash(tmp_path):

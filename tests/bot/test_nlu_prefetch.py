@@ -26,6 +26,7 @@ rules:
 EMBEDDING_CONFIG = """pipeline:
   - name: bot.nlu.components.SentenceEmbeddingFeaturizer
     training_cache: {cache}
+    training_examples_per_intent: {per_intent}
 """
 
 
@@ -39,9 +40,9 @@ def data(tmp_path, monkeypatch):
     return tmp_path / "data"
 
 
-def _config(tmp_path, cache):
-    path = tmp_path / f"config-{cache}.yml"
-    path.write_text(EMBEDDING_CONFIG.format(cache=cache), encoding="utf-8")
+def _config(tmp_path, cache, per_intent="null"):
+    path = tmp_path / f"config-{cache}-{per_intent}.yml"
+    path.write_text(EMBEDDING_CONFIG.format(cache=cache, per_intent=per_intent), encoding="utf-8")
     return path
 
 
@@ -54,6 +55,12 @@ def test_the_texts_are_what_the_featurizer_embeds(data):
     expected = ["能便宜点吗", "别家才数字", "订单号 到哪了"]
     assert training_texts(data) == expected
     assert training_texts(data / "nlu" / "price.yml") == expected
+
+
+def test_with_a_cap_the_texts_are_each_intents_sample(data):
+    # 别家才数字 comes before 能便宜点吗 in MD5 order (bot.nlu.sampling)
+    assert training_texts(data, 1) == ["别家才数字", "订单号 到哪了"]
+    assert training_texts(data, 2) == training_texts(data)
 
 
 def test_a_worker_embeds_its_share_into_the_store(data):
@@ -73,6 +80,12 @@ def test_training_waits_for_workers_that_fill_the_store(tmp_path, data):
         wait_for_prefetch()
         assert prefetch._running == []
     assert sorted(_stored(training_texts(data))) == sorted(training_texts(data))
+
+
+def test_workers_embed_only_the_sample_the_featurizer_will_embed(tmp_path, data):
+    with prefetching(_config(tmp_path, "true", per_intent=1), data):
+        wait_for_prefetch()
+    assert sorted(_stored(training_texts(data))) == ["别家才数字", "订单号 到哪了"]
 
 
 def test_no_workers_without_the_training_cache(tmp_path, data):
