@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from bot.yamlnodes import Node, ShopProfileError
+from bot.yamlnodes import Node, ShopProfileError, load_yaml
 
 DEFAULT_TEMPLATES_PATH = (
     Path(__file__).resolve().parent.parent / "data" / "templates" / "default.yml"
@@ -27,7 +27,7 @@ def load_templates(path: Path = DEFAULT_TEMPLATES_PATH) -> dict[str, tuple[str, 
 
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return load_yaml(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ShopProfileError(str(path), "(file)", f"cannot read: {error.strerror}") from None
     except yaml.YAMLError as error:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
+from bot.yamlnodes import load_yaml
 
 LabelledText = tuple[str, str]
 _EXAMPLE_PREFIX = "- "
@@ -20,7 +20,7 @@ def read_nlu_examples(nlu_dir: str | Path, pattern: str = "*.yml") -> list[Label
     order. The real-style examples (written like real traffic) are in `REAL_STYLE_FILES`."""
     examples: list[LabelledText] = []
     for path in sorted(Path(nlu_dir).glob(pattern)):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = load_yaml(path.read_text(encoding="utf-8")) or {}
         for block in document.get("nlu") or ():
             if "intent" in block:
                 examples += [(text, block["intent"]) for text in _example_lines(block["examples"])]

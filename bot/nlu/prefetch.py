@@ -28,6 +28,7 @@ import yaml
 from bot.nlu.data import read_nlu_examples
 from bot.nlu.normalize import mask_artefacts, normalize_text
 from bot.nlu.sampling import texts_to_embed
+from bot.yamlnodes import load_yaml
 
 _running: list[subprocess.Popen] = []
 _BATCH = 64
@@ -76,7 +77,7 @@ def _cached_featurizer_step(config: Path) -> dict | None:
     """The embedding featurizer's step of the pipeline in `config` when it keeps its training
     vectors in the cache folder (the only place workers can hand them over), else None."""
     try:
-        pipeline = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("pipeline")
+        pipeline = (load_yaml(config.read_text(encoding="utf-8")) or {}).get("pipeline")
     except (OSError, yaml.YAMLError, AttributeError):
         return None
     steps = (step for step in pipeline or () if isinstance(step, dict))

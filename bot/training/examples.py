@@ -16,12 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from bot.errors import ConflictError, HuashuError, InvalidRequestError
 from bot.intents import INTENTS
 from bot.nlu.data import LabelledText, read_nlu_examples, write_nlu_examples
 from bot.nlu.normalize import normalize_text
+from bot.yamlnodes import load_yaml
 
 TRAINER_FILE = "trainer.yml"
 MAX_EXAMPLE_CHARS = 200
@@ -146,7 +145,7 @@ def _combined(errors: list[tuple[str, HuashuError]]) -> HuashuError:
 
 
 def read_examples_file(path: Path) -> list[LabelledText]:
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    document = load_yaml(path.read_text(encoding="utf-8")) or {}
     return [
         (line.strip()[2:].strip(), block["intent"])
         for block in document.get("nlu") or ()
