@@ -41,6 +41,7 @@ from bot.nlu.encoder import (
     shared_encoder,
 )
 from bot.nlu.entities import build_entity_pipeline, extract_entities
+from bot.nlu.fingerprints import HashedToken
 from bot.nlu.lexicon import dictionary_words
 from bot.nlu.normalize import has_nothing_to_read, mask_artefacts, normalize_text
 from bot.nlu.prefetch import wait_for_prefetch
@@ -92,13 +93,14 @@ class MaskingJiebaTokenizer(JiebaTokenizer):
     amounts → one word each, see `mask_artefacts`). The message text itself is unchanged, so the
     entity extractor still reads the buyer's digits at their own offsets; token offsets are
     offsets in the masked text, which only the featurizers read. Spaces between bubbles are
-    not tokens."""
+    not tokens. Tokens are `HashedToken`s (cheaper for Rasa's cache to fingerprint)."""
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         if attribute != TEXT:
-            return super().tokenize(message, attribute)
+            return [HashedToken.of(token) for token in super().tokenize(message, attribute)]
         masked = Message(data={TEXT: mask_artefacts(message.get(TEXT) or "")})
-        return [token for token in super().tokenize(masked, TEXT) if token.text.strip()]
+        tokens = super().tokenize(masked, TEXT)
+        return [HashedToken.of(token) for token in tokens if token.text.strip()]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)

@@ -22,10 +22,12 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
 from rasa.nlu.tokenizers.tokenizer import Tokenizer
-from rasa.shared.nlu.constants import TEXT, TEXT_TOKENS
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT, TEXT_TOKENS
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import CountVectorizer
+
+from bot.nlu.fingerprints import HashedCountFeatures
 
 ANALYZERS = ("word", "char")
 NUMBER = "__NUMBER__"
@@ -130,8 +132,12 @@ class NgramFeaturizer(SparseFeaturizer, GraphComponent):
         for message in messages:
             text = counted_text(message)
             if text is not None:
-                self.add_features_to_message(None, self._counts(text), TEXT, message)
+                message.add_features(self._sentence_features(text))
         return messages
+
+    def _sentence_features(self, text: str) -> HashedCountFeatures:
+        counts = self._counts(text)
+        return HashedCountFeatures(counts, FEATURE_TYPE_SENTENCE, TEXT, self._identifier)
 
     def _counts(self, text: str) -> scipy.sparse.csr_matrix:
         """One row: the word counts, then the character counts. Counted here rather than by
