@@ -13,9 +13,14 @@ from bot.errors import HuashuError
 
 @contextmanager
 def rasa_errors_as_sentences() -> Iterator[None]:
+    from rasa.engine.exceptions import GraphComponentException
     from rasa.shared.exceptions import RasaException
 
     try:
         yield
     except (RasaException, RuntimeError) as error:
         raise HuashuError(f"training failed: {error}") from error
+    except GraphComponentException as error:
+        # a pipeline step refused its settings (`threads: 0`): its own sentence says which
+        reason = error.__cause__ or error
+        raise HuashuError(f"training failed: {error} {reason}") from error

@@ -33,6 +33,23 @@ def test_train_with_a_missing_config_fails_in_a_sentence(tmp_path):
     )
 
 
+def test_train_with_a_setting_a_step_refuses_fails_in_a_sentence(tmp_path):
+    config = (PROJECT_DIR / "config.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "config.yml"
+    bad.write_text(
+        config.replace("training_examples_per_intent: 300", "training_examples_per_intent: 0")
+    )
+    data = small_data(tmp_path / "data", 3, rules=True)
+    argv = ["train", "--config", str(bad), "--data", str(data), "--models", str(tmp_path / "m")]
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        "error: training failed: Error initializing graph component for node "
+        "run_bot.nlu.components.SentenceEmbeddingFeaturizer3. training_examples_per_intent must "
+        "be a whole number of 1 or more (or null for every example), got 0\n"
+    )
+
+
 def test_gated_train_promotes_the_first_candidate_and_says_why(tmp_path, trained_model_path):
     # ten examples per intent: the gate's steps, not the model's quality, are under test
     data, models = small_data(tmp_path / "data", 10, rules=True), tmp_path / "models"
