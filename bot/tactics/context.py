@@ -17,8 +17,9 @@ from bot.types import Draft, Entity, EntityValue, Turn, Understanding
 PHONE = re.compile(r"1[3-9]\d{9}")
 # A mobile number the buyer half-masked ("139xxxx5678"), as people paste it in chat
 MASKED_PHONE = re.compile(r"1[3-9]\d[\dxX*]{4}\d{4}")
-# An order number as the evaluation data anonymises it ("[订单1]"): the buyer gave their number.
-ORDER_PLACEHOLDER = re.compile(r"\[订单[^\]]{0,8}\]")
+# An order number as the evaluation data anonymises it ("[订单1]"), also as a pasted order card
+# whose number is itself a placeholder ("[订单编号:[数字1]]"): the buyer gave their number.
+ORDER_PLACEHOLDER = re.compile(r"\[订单(?:[^\[\]]|\[[^\[\]]{0,8}\]){0,12}\]")
 
 
 @dataclass(frozen=True)

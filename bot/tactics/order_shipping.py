@@ -8,7 +8,7 @@ import re
 
 from bot.stage import ORDERED_UNPAID, PAID_NOT_SHIPPED
 from bot.tactics.context import Context
-from bot.tactics.shipping_cutoff import day_name, next_ship_day
+from bot.tactics.shipping_cutoff import day_name, next_ship_day, ships_on
 from bot.types import Draft
 
 # "付好了 你看下": a buyer who reports paying gets their payment acknowledged first
@@ -32,12 +32,12 @@ WHEN = {"morning": "今天上午", "afternoon": "今天下午", "evening": "今�
 
 def propose(ctx: Context) -> list[Draft]:
     shipping = ctx.shop.shipping
-    if ctx.now.weekday() in shipping.ship_days:
+    if ships_on(ctx.shop, ctx.now.date()):
         for cutoff in shipping.cutoffs:
             if ctx.now.time() < cutoff.before:
                 facts = {"cutoff": cutoff.before, "ships": cutoff.ships, "when": WHEN[cutoff.ships]}
                 return [_draft(ctx, "order_shipping.today", facts)]
-    day = next_ship_day(ctx.now, shipping.ship_days)
+    day = next_ship_day(ctx.now, ctx.shop)
     facts = {
         "cutoff": shipping.cutoffs[-1].before,
         "ships": "next_ship_day",

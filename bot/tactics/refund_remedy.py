@@ -41,9 +41,17 @@ def _defect_remedy(ctx: Context) -> Draft:
     stops it working ("没声音", "充不进电") gets no "keep it" offer and asks for a video."""
     if not photo_sent(ctx) and ctx.mentions(*NOT_VISIBLE_WORDS):
         return ctx.draft("refund_remedy", "refund_remedy.replace", {}, needs_approval=False)
-    facts = {"compensation_max": ctx.shop.authority.compensation_max}
-    key = "refund_remedy.compensate_seen" if photo_sent(ctx) else "refund_remedy.compensate"
-    return ctx.draft("refund_remedy", key, facts, needs_approval=False)
+    seen = "_seen" if photo_sent(ctx) else ""
+    compensation = ctx.shop.authority.compensation_max
+    if compensation <= 0:
+        # an agent with no compensation authority offers the replacement only, never "补偿您0元"
+        return ctx.draft(
+            "refund_remedy", f"refund_remedy.replace_photo{seen}", {}, needs_approval=False
+        )
+    facts = {"compensation_max": compensation}
+    return ctx.draft(
+        "refund_remedy", f"refund_remedy.compensate{seen}", facts, needs_approval=False
+    )
 
 
 def _exchange_to(ctx: Context, size: str, facts: dict) -> Draft:

@@ -3,8 +3,9 @@ afternoon; after that the agent only promises to try for the last pickup, then t
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from bot.shop.model import Shop
 from bot.tactics.context import Context
 from bot.types import Draft
 
@@ -16,7 +17,7 @@ TODAY = ("morning", "afternoon", "evening")
 def propose(ctx: Context) -> list[Draft]:
     shipping = ctx.shop.shipping
     clock = ctx.now.time()
-    if ctx.now.weekday() in shipping.ship_days:
+    if ships_on(ctx.shop, ctx.now.date()):
         for cutoff in shipping.cutoffs:
             if clock < cutoff.before:
                 facts = {"now": ctx.now, "cutoff": cutoff.before, "ships": cutoff.ships}
@@ -37,7 +38,7 @@ def propose(ctx: Context) -> list[Draft]:
 def _after_cutoffs(ctx: Context) -> Draft:
     shipping = ctx.shop.shipping
     facts = {"now": ctx.now, "cutoff": shipping.cutoffs[-1].before}
-    today = ctx.now.weekday() in shipping.ship_days
+    today = ships_on(ctx.shop, ctx.now.date())
     if today and shipping.last_pickup and ctx.now.time() < shipping.last_pickup:
         facts |= {"ships": "try_today", "last_pickup": shipping.last_pickup}
         return ctx.draft(
@@ -47,7 +48,7 @@ def _after_cutoffs(ctx: Context) -> Draft:
             needs_approval=False,
             auto_send_safe=True,
         )
-    day = next_ship_day(ctx.now, shipping.ship_days)
+    day = next_ship_day(ctx.now, ctx.shop)
     facts |= {"ships": "next_ship_day", "ship_day": day.date(), "day": day_name(ctx.now, day)}
     return ctx.draft(
         "shipping_cutoff",
@@ -58,14 +59,24 @@ def _after_cutoffs(ctx: Context) -> Draft:
     )
 
 
-def next_ship_day(now: datetime, ship_days: frozenset[int]) -> datetime:
+def ships_on(shop: Shop, day: date) -> bool:
+    """A ship day of the week that is not a day the shop is closed all day (a holiday in
+    `hours`): nobody packs then, so no draft promises it."""
+    return day.weekday() in shop.shipping.ship_days and shop.hours.dates.get(day) != ()
+
+
+def next_ship_day(now: datetime, shop: Shop) -> datetime:
     day = now + timedelta(days=1)
-    while day.weekday() not in ship_days:
+    while not ships_on(shop, day.date()):
         day += timedelta(days=1)
     return day
 
 
 def day_name(now: datetime, day: datetime) -> str:
-    if (day.date() - now.date()).days == 1:
+    """明天, a weekday of the coming week, or the date when a holiday pushes it further."""
+    ahead = (day.date() - now.date()).days
+    if ahead == 1:
         return "明天"
-    return WEEKDAY_NAMES[day.weekday()]
+    if ahead < 7:
+        return WEEKDAY_NAMES[day.weekday()]
+    return f"{day.month}月{day.day}日"
