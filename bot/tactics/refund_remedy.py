@@ -11,6 +11,8 @@ from bot.types import Draft
 
 def propose(ctx: Context) -> list[Draft]:
     reason = stated_reason(ctx)
+    if reason in ("size", "mistake") and ctx.shop.service.no_reason_return_days == 0:
+        return [_no_returns(ctx, reason)]
     if reason == "size":
         facts = {"returns": returns_text(ctx.shop)}
         size = wanted_size(ctx)
@@ -34,6 +36,19 @@ def propose(ctx: Context) -> list[Draft]:
             )
         ]
     return []
+
+
+def _no_returns(ctx: Context, reason: str) -> Draft:
+    """A shop without no-reason returns promises no swap for a size or an item bought by
+    mistake: cancelling before shipment, and an agent asks after-sales about anything more."""
+    key = (
+        "refund_remedy.exchange_no_returns"
+        if reason == "size"
+        else "refund_remedy.mistake_no_returns"
+    )
+    return ctx.draft(
+        "refund_remedy", key, {"returns": returns_text(ctx.shop)}, needs_approval=False
+    )
 
 
 def _defect_remedy(ctx: Context) -> Draft:

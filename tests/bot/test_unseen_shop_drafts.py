@@ -118,6 +118,14 @@ def best(shops, shop_id, when, intent, text):
          "亲，实在抱歉！麻烦拍张照片给我，核实后给您换新；如果不影响使用您愿意留下，可以补偿您15元～"),
         ("sofa", "2026-12-03 13:00", "refund_intent", "收到是坏的 我要退", "refund_remedy",
          "亲，实在抱歉！麻烦拍张照片给我，核实是质量问题马上给您换新，不想换的话也可以给您退货退款～"),
+        # a size or a mistake: an exchange where the shop takes no-reason returns, none where
+        # it takes none (no_reason_return_days: 0)
+        ("glow", "2026-12-03 13:00", "refund_intent", "买大了 想换个小的", "refund_remedy",
+         "亲，不合适我们给您换一个码就好，支持7天无理由退换，退货运费由我们承担，您看可以吗～"),
+        ("sofa", "2026-12-03 13:00", "refund_intent", "买大了 想换个小的", "refund_remedy",
+         "亲，不好意思，本店商品非质量问题不支持退换，尺码的情况我帮您问一下售后能不能特殊处理，稍等回复您～"),
+        ("sofa", "2026-12-03 13:00", "refund_intent", "拍错颜色了 帮我取消", "refund_remedy",
+         "亲，拍错了不要紧，没发货我直接帮您处理；发出了的话本店非质量问题不支持退换，我先帮您跟售后沟通一下，您把订单号发我～"),
         # an order card whose number is itself a placeholder is read back whole
         ("glow", "2026-12-03 10:00", "out_of_scope", "[订单编号:[数字1]]", "order_check",
          "亲，收到，我这就帮您查一下订单[订单编号:[数字1]]的情况，稍等～"),
