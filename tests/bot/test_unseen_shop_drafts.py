@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.afterhours import decide
 from bot.drafting import draft_replies
 from bot.shop import ShopProfileError, load_shop
 from tests.bot_helpers import understand
@@ -217,3 +218,37 @@ def test_an_invalid_shop_names_file_field_and_fix(tmp_path, old, new, message):
     with pytest.raises(ShopProfileError) as raised:
         load_shop(write_shop(tmp_path, "sofa", SOFA_SHOP.replace(old, new)))
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "shop_id, when, intent, text, mode, reply",
+    [
+        # the one-off late day (Saturday 2026-12-12, "09:00-26:00") still runs at Sunday 01:00
+        ("glow", "2026-12-13 01:00", "shipping_time", "今天能发吗", "suggest", None),
+        ("glow", "2026-12-13 03:00", "shipping_time", "今天能发吗", "auto_reply",
+         "亲，今天的发货已经截止了，现在拍下明天给您优先发出～"),
+        # the lunch break of a split shift: closed, and the afternoon cutoff is still ahead
+        ("glow", "2026-12-03 12:30", "shipping_time", "今天能发吗", "auto_reply",
+         "亲，现在拍还来得及，15:00前付款的订单今天下午就给您发出～"),
+        ("glow", "2026-12-03 23:30", "stock_availability", "這個精華液還有貨嗎", "auto_reply",
+         "亲，玻尿酸保湿精华液库存只有3件了，卖完要等补货，看好了可以先拍下～"),
+        ("glow", "2026-12-03 23:30", "price_objection", "精华液能便宜点吗", "away",
+         "亲，客服明天09:00上班，您的留言我们已经记下，上线后会按顺序第一时间回复您哦～"),
+        # "客服在线" is never said unattended
+        ("glow", "2026-12-03 23:30", "greet", "在吗", "away",
+         "亲，客服明天09:00上班，您的留言我们已经记下，上线后会按顺序第一时间回复您哦～"),
+        ("glow", "2027-01-01 10:00", "invoice_request", "能开发票吗", "auto_reply",
+         "亲，可以开电子普通发票，确认收货后2个工作日内开好发您，下单时备注抬头就行～"),
+        # Urumqi time: 20:30 in Shanghai is 18:30 there (open), 21:30 is 19:30 (closed)
+        ("sofa", "2026-12-03 20:30", "greet", "在吗", "suggest", None),
+        ("sofa", "2026-12-03 21:30", "greet", "在吗", "away",
+         "亲，客服明天10:00上班，您的留言我们已经记下，上线后会按顺序第一时间回复您哦～"),
+        ("sofa", "2026-12-04 22:00", "shipping_time", "今天能发吗", "away",
+         "亲，客服12月7日10:00上班，您的留言我们已经记下，上线后会按顺序第一时间回复您哦～"),
+    ],
+)  # fmt: skip
+def test_after_hours(shops, shop_id, when, intent, text, mode, reply):
+    understanding = understand(intent, text, confidence=0.95)
+    drafts = draft_replies(understanding, shops[shop_id], at(when), seed="u1")
+    decision = decide(understanding, drafts, shops[shop_id], at(when), "u1")
+    assert (decision.mode, decision.reply.text if decision.reply else None) == (mode, reply)
