@@ -11,7 +11,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+# "09:00", also written "9:00" as many people do
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 # libyaml's parser (bundled in PyYAML's wheels) builds the same documents ~10x faster than the
 # pure-Python one: shop files and templates are read at every start, training examples by
 # every training and each of its prefetching workers.
@@ -132,7 +133,7 @@ class Node:
         return self.value
 
     def clock(self) -> time:
-        match = _CLOCK.match(self.value) if isinstance(self.value, str) else None
+        match = _CLOCK.match(self.value.strip()) if isinstance(self.value, str) else None
         if match is None:
             self.fail('expected a quoted time like "10:00" (unquoted 10:00 is read as a number)')
         return time(int(match.group(1)), int(match.group(2)))

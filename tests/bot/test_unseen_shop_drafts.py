@@ -5,7 +5,7 @@ the API and the Rasa action call, with the intent given (the NLU has its own tes
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -252,3 +252,13 @@ def test_after_hours(shops, shop_id, when, intent, text, mode, reply):
     drafts = draft_replies(understanding, shops[shop_id], at(when), seed="u1")
     decision = decide(understanding, drafts, shops[shop_id], at(when), "u1")
     assert (decision.mode, decision.reply.text if decision.reply else None) == (mode, reply)
+
+
+def test_one_digit_hours_are_read_as_times(tmp_path):
+    """ "9:00" is how many owners write nine o'clock; it loads as 09:00 (a number still fails)."""
+    text = SOFA_SHOP.replace('mon: ["10:00-19:00"]', 'mon: ["9:00-19:00"]').replace(
+        'before: "12:00"', 'before: "9:30"'
+    )
+    sofa = load_shop(write_shop(tmp_path, "sofa", text))
+    assert sofa.hours.weekly[0] == ((time(9, 0), time(19, 0)),)
+    assert sofa.shipping.cutoffs[0].before == time(9, 30)
