@@ -85,7 +85,8 @@ def _carrier_answer(ctx: Context, facts: dict) -> Draft:
     mentioned = [name for name in COURIERS if name in text]
     # "能发中通吗 京东快递太慢": the courier asked for is the first one named
     named = min(mentioned, key=text.find) if mentioned else None
-    if named is None:
+    if named is None or _choice_between(text, mentioned):
+        # "发顺丰还是中通": a choice, answered with the shop's couriers, never "是的"
         return _draft(ctx, "delivery_estimate.carriers", facts)
     listed = [
         carrier for carrier in ctx.shop.shipping.carriers if named in carrier or carrier in named
@@ -108,3 +109,7 @@ def _region(ctx: Context) -> tuple:
 
 def _draft(ctx: Context, key: str, facts: dict) -> Draft:
     return ctx.draft("delivery_estimate", key, facts, needs_approval=False, auto_send_safe=True)
+
+
+def _choice_between(text: str, mentioned: list[str]) -> bool:
+    return len(mentioned) > 1 and "还是" in text

@@ -62,6 +62,11 @@ def best(shops, shop_id, when, intent, text):
          "亲，今天的发货已经截止了，现在拍下周一给您优先发出～"),
         ("sofa", "2026-12-03 13:00", "shipping_time", "几天到乌鲁木齐", "delivery_estimate",
          "亲，我们发德邦物流，一般7-15天送达，发货后可以随时查物流～"),
+        # a choice between couriers gets the shop's couriers, not "是的，默认就是顺丰"
+        ("glow", "2026-12-03 10:00", "shipping_time", "亲发顺丰还是中通呀", "delivery_estimate",
+         "亲，我们默认发顺丰、圆通，一般2-5天送达，发货后可以随时查物流～"),
+        ("sofa", "2026-12-03 13:00", "shipping_time", "走德邦还是顺丰", "delivery_estimate",
+         "亲，我们默认发德邦物流，一般7-15天送达，发货后可以随时查物流～"),
         ("sofa", "2026-12-03 13:00", "shipping_time", "沙发到了能上门装吗", "usage_help",
          "亲，上门安装的事我先帮您确认一下这款支不支持，确认了马上回复您～"),
         # a one-product promotion on its last day, the day after, before and on its first day
