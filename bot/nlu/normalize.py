@@ -90,11 +90,24 @@ _AMOUNT = re.compile(r"¥\s*\d+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?\s*(?:元|块�
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _EMOJI_CODE = re.compile(r"#E-[a-z]\d+")
 _REPEATED_WORD = re.compile(rf"({ORDER}|{LINK}|{EMOJI}|{MEDIA})(?:\s*\1)+")
+_EMOJI_WORD = re.compile(rf"\s*{EMOJI}\s*")
+# Chat spellings of real traffic (spec/real-messages.md) → the word a model learns from most
+# examples. 卷 only where it stands for 券 (卷纸, 卷发 stay); 滴 not in 滴滴, 一滴, 滴水; 在 for 再
+# only before the words of putting a purchase off (我在想想 → 我再想想).
+_CHAT_SPELLINGS = (
+    (re.compile(r"木有"), "没有"), (re.compile(r"肿么"), "怎么"), (re.compile(r"神马"), "什么"),
+    (re.compile(r"(优惠|店铺|代金|购物|消费|满减|红包|平台|plus|有|领|用|张)卷"), r"\1券"),
+    (re.compile(r"(?<![滴一])滴(?![滴水油答管])"), "的"),
+    (re.compile(r"在(?=想想|考虑|等等|决定|康康|商量|说吧|说$|来买|来拍)"), "再"),
+    (re.compile(r"(?<![A-Za-z])kd(?![A-Za-z])", re.IGNORECASE), "快递"),
+    (re.compile(r"(?<![A-Za-z])kf(?![A-Za-z])", re.IGNORECASE), "客服"),
+)  # fmt: skip
 _SPACES = re.compile(r"\s+")
 
 
 def mask_artefacts(text: str) -> str:
-    """`咨询订单号:[订单1] 订单金额:[金额1] 在吗` → `订单号 在吗`; `别家才3800` → `别家才数字`.
+    """`咨询订单号:[订单1] 订单金额:[金额1] 在吗` → `订单号 在吗`; `别家才3800` → `别家才数字`;
+    chat spellings → words (`肿么木有优惠卷` → `怎么没有优惠券`); emoji beside words dropped.
 
     Expects normalised text (`normalize_text`); the result is for features only, offsets change.
     """
@@ -107,7 +120,16 @@ def mask_artefacts(text: str) -> str:
     ):  # fmt: skip
         text = pattern.sub(word, text)
     text = _REPEATED_WORD.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    for pattern, word in _CHAT_SPELLINGS:
+        text = pattern.sub(word, text)
+    return _SPACES.sub(" ", _without_emoji_beside_words(text)).strip()
+
+
+def _without_emoji_beside_words(text: str) -> str:
+    """An emoji beside words asks for nothing (`白条怎么开通#E-s12` is `白条怎么开通`); an emoji
+    alone is kept, it is all there is to read."""
+    stripped = _EMOJI_WORD.sub(" ", text).strip()
+    return stripped if _has_words(stripped) else text
 
 
 _ARTEFACT_PATTERNS = (_CARD_FIELDS, _URL, _BRACKETED, _PHONE, _LONG_ID, _DATE, _EMOJI_CODE)

@@ -68,8 +68,11 @@ def test_simplified_text_is_unchanged():
         ("预算就[金额x] 我再想想", "预算就金额 我再想想"),
         ("等[日期1]发工资再买", "等日期发工资再买"),
         ("2026-11-30 14:30 下单的", "日期 时间 下单的"),
-        ("在吗 #E-s12#E-s12", "在吗 表情"),
-        ("有人吗[流泪]", "有人吗表情"),
+        ("在吗 #E-s12#E-s12", "在吗"),
+        ("有人吗[流泪]", "有人吗"),
+        ("#E-s12#E-s12", "表情"),
+        ("[微笑]", "表情"),
+        ("[订单1] [微笑]", "订单号"),
         ("[图片] 收到是坏的", "图片 收到是坏的"),
         ("我是[姓名1] 地址[地址1]", "我是姓名 地址地址"),
         ("宝宝两岁穿多大", "宝宝两岁穿多大"),
@@ -78,6 +81,35 @@ def test_simplified_text_is_unchanged():
 )  # fmt: skip
 def test_mask_artefacts(text, expected):
     assert mask_artefacts(normalize_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("肿么木有优惠卷", "怎么没有优惠券"),
+        ("神马时候发货", "什么时候发货"),
+        ("亲 有卷么", "亲 有券么"),
+        ("店铺卷领了用不了", "店铺券领了用不了"),
+        ("卷纸还有货吗", "卷纸还有货吗"),
+        ("好滴 谢谢", "好的 谢谢"),
+        ("一直滴水", "一直滴水"),
+        ("滴滴上叫的车", "滴滴上叫的车"),
+        ("那我在想想", "那我再想想"),
+        ("过阵子在说", "过阵子再说"),
+        ("我在下单 付不了", "我在下单 付不了"),
+        ("kd到哪了", "快递到哪了"),
+        ("KF在吗", "客服在吗"),
+        ("kdj有货吗", "kdj有货吗"),
+        ("肿么还没到 #E-s12", "怎么还没到"),
+    ],
+)
+def test_chat_spellings_are_read_as_their_words(text, expected):
+    assert mask_artefacts(normalize_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["肿么木有优惠卷", "好滴 谢谢[微笑]", "那我在想想", "kd到哪了"])
+def test_chat_spellings_leave_the_message_and_its_offsets_alone(text):
+    assert normalize_text(text) == text
 
 
 @pytest.mark.parametrize(
