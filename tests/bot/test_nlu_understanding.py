@@ -1,5 +1,7 @@
 """From Rasa's parse dictionary to `Understanding`: the fallback flag and the second request of a
-message of several bubbles."""
+message of several bubbles, and the intent of a message with chat spellings or emoji."""
+
+import pytest
 
 from bot.nlu.understanding import understanding_from_parse
 from bot.types import Entity, IntentScore
@@ -66,3 +68,19 @@ def test_a_single_bubble_has_no_second_intent_and_the_fallback_leaves_the_rankin
     assert understanding.intent_ranking == (IntentScore("logistics_tracking", 0.81),)
     assert understanding.second_intent is None
     assert understanding.entities == (Entity("order_id", "4012345678", "4012345678", 0, 10),)
+
+
+@pytest.mark.parametrize(
+    "noisy, plain, intent",
+    [
+        ("有没有优惠卷", "有没有优惠券", "price_objection"),
+        ("那我在考虑一下", "那我再考虑一下", "hesitation"),
+        ("kd到哪了", "快递到哪了", "logistics_tracking"),
+        ("付不了款#E-s12", "付不了款", "payment_issue"),
+        ("肿么开发票[微笑]", "怎么开发票", "invoice_request"),
+    ],
+)
+def test_chat_spellings_and_emoji_do_not_change_the_intent(nlu_model, noisy, plain, intent):
+    noisy_parse, plain_parse = nlu_model.parse(noisy), nlu_model.parse(plain)
+    assert noisy_parse["intent"] == plain_parse["intent"]
+    assert understanding_from_parse(noisy_parse).intent == intent
