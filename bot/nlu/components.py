@@ -53,11 +53,12 @@ def embed_messages(
 ) -> np.ndarray:
     """The embedding of each message's text with its platform artefacts masked: what the
     featurizer adds in training and what the classifier's cascade embeds when parsing."""
-    return encoder.embed([encoder_text(message) for message in messages], store)
+    return encoder.embed([masked_text(message) for message in messages], store)
 
 
-def encoder_text(message: Message) -> str:
-    """What the sentence encoder reads of a message: its text with platform artefacts masked."""
+def masked_text(message: Message) -> str:
+    """What the tokenizer and the sentence encoder read of a message: its text with platform
+    artefacts masked."""
     return mask_artefacts(message.get(TEXT) or "")
 
 
@@ -98,7 +99,7 @@ class MaskingJiebaTokenizer(JiebaTokenizer):
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         if attribute != TEXT:
             return [HashedToken.of(token) for token in super().tokenize(message, attribute)]
-        masked = Message(data={TEXT: mask_artefacts(message.get(TEXT) or "")})
+        masked = Message(data={TEXT: masked_text(message)})
         tokens = super().tokenize(masked, TEXT)
         return [HashedToken.of(token) for token in tokens if token.text.strip()]
 
@@ -164,7 +165,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         if per_intent is None:
             return messages
         with_text = [message for message in messages if message.get(TEXT) is not None]
-        texts = [encoder_text(message) for message in with_text]
+        texts = [masked_text(message) for message in with_text]
         intents = [message.get(INTENT) for message in with_text]
         chosen = set(texts_to_embed(zip(texts, intents, strict=True), per_intent))
         pairs = zip(with_text, texts, strict=True)

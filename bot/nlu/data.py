@@ -20,11 +20,19 @@ def read_nlu_examples(nlu_dir: str | Path, pattern: str = "*.yml") -> list[Label
     order. The real-style examples (written like real traffic) are in `REAL_STYLE_FILES`."""
     examples: list[LabelledText] = []
     for path in sorted(Path(nlu_dir).glob(pattern)):
-        document = load_yaml(path.read_text(encoding="utf-8")) or {}
-        for block in document.get("nlu") or ():
-            if "intent" in block:
-                examples += [(text, block["intent"]) for text in _example_lines(block["examples"])]
+        examples += read_nlu_file(path)
     return examples
+
+
+def read_nlu_file(path: str | Path) -> list[LabelledText]:
+    """Every intent example of one YAML file, in file order."""
+    document = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    return [
+        (text, block["intent"])
+        for block in document.get("nlu") or ()
+        if "intent" in block
+        for text in _example_lines(block["examples"])
+    ]
 
 
 def _example_lines(examples: str) -> list[str]:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.nlu.data import read_nlu_examples
+from bot.nlu.data import read_nlu_file
 from bot.nlu.normalize import mask_artefacts, normalize_text
 from bot.nlu.sampling import texts_to_embed
 from bot.yamlnodes import load_yaml
@@ -68,7 +68,7 @@ def training_texts(data: Path, per_intent: int | None = None) -> list[str]:
     files = [data] if data.is_file() else sorted(data.rglob("*.yml"))
     examples: list[tuple[str, str]] = []
     for path in files:
-        examples += read_nlu_examples(path.parent, path.name)
+        examples += read_nlu_file(path)
     encoded = [(mask_artefacts(normalize_text(text)), intent) for text, intent in examples]
     return texts_to_embed(encoded, per_intent)
 

@@ -18,9 +18,8 @@ from pathlib import Path
 
 from bot.errors import ConflictError, HuashuError, InvalidRequestError
 from bot.intents import INTENTS
-from bot.nlu.data import LabelledText, read_nlu_examples, write_nlu_examples
+from bot.nlu.data import LabelledText, read_nlu_examples, read_nlu_file, write_nlu_examples
 from bot.nlu.normalize import normalize_text
-from bot.yamlnodes import load_yaml
 
 TRAINER_FILE = "trainer.yml"
 MAX_EXAMPLE_CHARS = 200
@@ -121,7 +120,7 @@ class ExampleBook:
         return AddedExample(text, intent, self.path)
 
     def trainer_examples(self) -> list[LabelledText]:
-        return read_examples_file(self.path) if self.path.is_file() else []
+        return read_nlu_file(self.path) if self.path.is_file() else []
 
     def _all(self) -> list[LabelledText]:
         return read_nlu_examples(self.nlu_dir)
@@ -142,17 +141,6 @@ def _combined(errors: list[tuple[str, HuashuError]]) -> HuashuError:
         f"{len(errors)} example(s) refused, nothing was added:\n" + "\n".join(lines),
         "examples_refused",
     )
-
-
-def read_examples_file(path: Path) -> list[LabelledText]:
-    document = load_yaml(path.read_text(encoding="utf-8")) or {}
-    return [
-        (line.strip()[2:].strip(), block["intent"])
-        for block in document.get("nlu") or ()
-        if "intent" in block
-        for line in block["examples"].splitlines()
-        if line.strip().startswith("-")
-    ]
 
 
 def read_table(path: Path) -> list[tuple[int, LabelledText]]:

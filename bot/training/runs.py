@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.evaluation import evaluate, stratified_split
-from bot.nlu.data import LabelledText, read_nlu_examples, write_nlu_examples
+from bot.nlu.data import LabelledText, read_nlu_examples, read_nlu_file, write_nlu_examples
 from bot.nlu.understanding import understanding_from_parse
 from bot.service import Clock, Nlu
 from bot.store import Store
 from bot.store.training import FAILED, PROMOTED, REJECTED, ModelRecord, RunRecord
-from bot.training.examples import TRAINER_FILE, example_key, read_examples_file
+from bot.training.examples import TRAINER_FILE, example_key
 from bot.training.gate import GateDecision, decide, report_summary
 from bot.training.serving import ModelServing
 
@@ -87,7 +87,7 @@ class Split:
 
 
 def split_data(nlu_dir: Path) -> Split:
-    topics = [e for path in _topic_files(nlu_dir) for e in read_examples_file(path)]
+    topics = [e for path in _topic_files(nlu_dir) for e in read_nlu_file(path)]
     _, held_out = stratified_split(topics, HELD_OUT_SHARE, SPLIT_SEED)
     held_keys = {example_key(text) for text, _ in held_out}
     train = [e for e in read_nlu_examples(nlu_dir) if example_key(e[0]) not in held_keys]
