@@ -30,13 +30,11 @@ import opencc  # noqa: E402
 from bot.cli_models import PROJECT_DIR, _held_out_split, _trained_parser  # noqa: E402
 from bot.evaluation import read_labelled_tsv  # noqa: E402
 from bot.nlu.data import read_nlu_examples  # noqa: E402
-from bot.nlu.understanding import understanding_from_parse  # noqa: E402
+from bot.nlu.understanding import NO_REQUEST_INTENTS, understanding_from_parse  # noqa: E402
 from bot.quiet import quiet_libraries  # noqa: E402
 
 Perturbation = Callable[[str, str], str | None]  # (text, gold intent) -> perturbed or None
 
-# Intents that ask for nothing: a greeting or filler bubble could itself become the label.
-NO_REQUEST = {"greet", "thanks", "out_of_scope"}
 ORDER_CARD = "咨询订单号:[订单1] 订单金额:[金额1] 下单时间:[日期1] [时间1]"
 GREETINGS = ("你好", "在吗", "亲", "亲亲")
 FILLERS = ("急", "谢谢", "？？", "急急急")
@@ -57,8 +55,11 @@ def _substitute(old: str, new: str) -> Perturbation:
     return lambda text, gold: text.replace(old, new, 1) if old in text else None
 
 
+_TO_TRADITIONAL = opencc.OpenCC("s2t")
+
+
 def _traditional(text: str, gold: str) -> str | None:
-    converted = opencc.OpenCC("s2t").convert(text)
+    converted = _TO_TRADITIONAL.convert(text)
     return converted if converted != text else None
 
 
@@ -70,12 +71,13 @@ def _full_width(text: str, gold: str) -> str | None:
     return converted if converted != text else None
 
 
+# Not added to messages that ask for nothing: the added bubble could itself become the label.
 def _greeting_before(text: str, gold: str) -> str | None:
-    return None if gold in NO_REQUEST - {"greet"} else f"{_pick(text, GREETINGS)} {text}"
+    return None if gold in NO_REQUEST_INTENTS - {"greet"} else f"{_pick(text, GREETINGS)} {text}"
 
 
 def _filler_after(text: str, gold: str) -> str | None:
-    return None if gold in NO_REQUEST else f"{text} {_pick(text, FILLERS)}"
+    return None if gold in NO_REQUEST_INTENTS else f"{text} {_pick(text, FILLERS)}"
 
 
 def _no_punctuation(text: str, gold: str) -> str | None:
